@@ -1,0 +1,33 @@
+/**
+ * WorkbookPort: the one interface every host adapter implements (architecture.md).
+ * The Excel adapter (Office.js) and the file adapter (.xlsx bytes) both satisfy it, so the
+ * use-cases (validate, fix, fill form, log, roll up) never know which host they run in.
+ */
+import type { CellRange, Grid } from '../catalogue/grid.ts';
+import type { CellEdit, Finding } from '../catalogue/types.ts';
+
+export interface ApplyResult {
+  applied: CellEdit[];
+  /** Edits whose cell no longer held `expect`: never overwritten. */
+  skipped: CellEdit[];
+}
+
+export interface PortCapabilities {
+  /** Host name for messages and telemetry-free diagnostics. */
+  host: 'excel' | 'file';
+  /** Whether several writes can be merged into one undo step natively (ExcelApi 1.20). */
+  mergeUndoGroup: boolean;
+  /** Whether cell comments/notes can be written. */
+  notes: boolean;
+}
+
+export interface WorkbookPort {
+  readonly capabilities: PortCapabilities;
+  listSheets(): Promise<string[]>;
+  /** The named sheet, or the active/first visible one. */
+  readSheet(name?: string): Promise<Grid>;
+  applyEdits(sheet: string, edits: readonly CellEdit[]): Promise<ApplyResult>;
+  highlight(sheet: string, findings: readonly Finding[]): Promise<void>;
+  clearHighlights(sheet: string): Promise<void>;
+  select(sheet: string, range: CellRange): Promise<void>;
+}
