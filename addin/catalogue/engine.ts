@@ -1,0 +1,146 @@
+/**
+ * ESLint-style engine: run every rule over the catalogue model, collect findings; fix in
+ * passes of non-overlapping edits, re-checking between passes (≤ 10 passes, stop on a cycle).
+ */
+import { type Grid, address, withEdits } from './grid.ts';
+import { type Catalogue, buildCatalogue } from './model/catalogue.ts';
+import { detectHeader } from './model/header.ts';
+import { type CatalogueOptions, withDefaults } from './options.ts';
+import { type Report, type Rule, type RuleContext, toFinding } from './rule.ts';
+import { allRules } from './rules/index.ts';
+import type { CellEdit, Finding, Severity } from './types.ts';
+
+export interface ValidateResult {
+  catalogue?: Catalogue;
+  findings: Finding[];
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export function validateGrid(grid: Grid, opts?: Partial<CatalogueOptions>, rules: readonly Rule[] = allRules): ValidateResult {
+  const options = withDefaults(opts);
+  const header = detectHeader(grid);
+  if (!header) {
+    return {
+      findings: [
+        {
+          ruleId: 'no-header',
+          severity: 'error',
+          sheet: grid.sheet,
+          row: 1,
+          col: 1,
+          cell: 'A1',
+          field: null,
+          value: null,
+          messageId: grid.values.some((r) => r && r.some((v) => v !== null && v !== '')) ? 'noHeader' : 'emptySheet',
+          data: { sheet: grid.sheet },
+        },
+      ],
+    };
+  }
+  const cat = buildCatalogue(grid, header)!;
+  const findings: Finding[] = [];
+  const ignored = new Set(options.ignored);
+  let dataRows: ReturnType<RuleContext['dataRows']> | undefined;
+  for (const rule of rules) {
+    const sev = options.severity[rule.meta.id] ?? rule.meta.defaultSeverity;
+    if (sev === 'off') continue;
+    const ctx: RuleContext = {
+      cat,
+      options,
+      report(r: Report) {
+        const f = toFinding(rule, cat, r, r.severity && !options.severity[rule.meta.id] ? r.severity : sev);
+        if (ignored.has(`${f.ruleId}@${f.cell}`)) return;
+        findings.push(f);
+      },
+      dataRows() {
+        dataRows ??= cat.rows.filter((r) => r.kind !== 'blank' && !r.shift);
+        return dataRows;
+      },
+    };
+    rule.check(ctx);
+  }
+  findings.sort((a, b) => a.row - b.row || a.col - b.col || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.ruleId.localeCompare(b.ruleId));
+  return { catalogue: cat, findings };
+}
+
+export interface FixOptions {
+  unsafe?: boolean;
+  maxPasses?: number;
+  options?: Partial<CatalogueOptions>;
+  rules?: readonly Rule[];
+}
+
+export interface FixResult {
+  grid: Grid;
+  /** Every edit applied, in order, with `expect` = the value before that pass. */
+  edits: CellEdit[];
+  passes: number;
+  /** Findings left after the last pass. */
+  findings: Finding[];
+  stoppedOnCycle: boolean;
+}
+
+/** Which fixes a run applies. */
+export function fixable(f: Finding, unsafe: boolean): boolean {
+  return !!f.fix && (f.fix.applicability === 'safe' || (unsafe && f.fix.applicability === 'unsafe'));
+}
+
+/**
+ * Non-overlapping selection: a fix whose cells another chosen fix already touches waits for
+ * the next pass (where it is re-checked against the new values).
+ */
+export function selectNonOverlapping(findings: readonly Finding[], unsafe: boolean): CellEdit[] {
+  const taken = new Set<string>();
+  const out: CellEdit[] = [];
+  for (const f of findings) {
+    if (!fixable(f, unsafe)) continue;
+    const cells = f.fix!.edits.map((e) => e.cell);
+    if (cells.some((c) => taken.has(c))) continue;
+    for (const c of cells) taken.add(c);
+    out.push(...f.fix!.edits);
+  }
+  return out;
+}
+
+export function fixGrid(grid: Grid, o: FixOptions = {}): FixResult {
+  const unsafe = !!o.unsafe;
+  const max = o.maxPasses ?? 10;
+  const seen = new Set<string>();
+  let g = grid;
+  const edits: CellEdit[] = [];
+  let passes = 0;
+  let stoppedOnCycle = false;
+  let res = validateGrid(g, o.options, o.rules);
+  while (passes < max) {
+    const chosen = selectNonOverlapping(res.findings, unsafe).filter((e) => sameValue(g.values[e.row - 1]?.[e.col - 1] ?? null, e.expect));
+    if (!chosen.length) break;
+    const key = chosen.map((e) => `${e.cell}=${String(e.set)}`).join('|');
+    if (seen.has(key)) {
+      stoppedOnCycle = true;
+      break;
+    }
+    seen.add(key);
+    g = withEdits(g, chosen);
+    edits.push(...chosen);
+    passes++;
+    res = validateGrid(g, o.options, o.rules);
+  }
+  return { grid: g, edits: collapseEdits(grid, edits), passes, findings: res.findings, stoppedOnCycle };
+}
+
+/** One edit per cell: the original value as `expect`, the final value as `set`. */
+export function collapseEdits(original: Grid, edits: readonly CellEdit[]): CellEdit[] {
+  const byCell = new Map<string, CellEdit>();
+  for (const e of edits) {
+    const prev = byCell.get(e.cell);
+    byCell.set(e.cell, { row: e.row, col: e.col, cell: address(e.row, e.col), expect: prev ? prev.expect : (original.values[e.row - 1]?.[e.col - 1] ?? null), set: e.set });
+  }
+  return [...byCell.values()].filter((e) => !sameValue(e.expect, e.set)).sort((a, b) => a.row - b.row || a.col - b.col);
+}
+
+export function sameValue(a: unknown, b: unknown): boolean {
+  const na = a === null || a === undefined ? '' : String(a);
+  const nb = b === null || b === undefined ? '' : String(b);
+  return na === nb;
+}

@@ -1,0 +1,74 @@
+/**
+ * What a cell's text looks like, independent of the column it stands in. Used to detect rows
+ * shifted left or right (seed 001) and to judge where a misplaced value belongs.
+ */
+import type { FieldId } from '../types.ts';
+
+export type CellKind = 'empty' | 'number' | 'mark' | 'channel' | 'deadline' | 'citation' | 'subject' | 'name' | 'text';
+
+export const MARK_RE = /^[✓√✔☑■●是Yy]$/;
+const CHANNEL_WORDS =
+  /^(政府网站|政府公报|两微一端|政务新媒体|发布会|听证会|发布会\/听证会|广播电视|纸质媒体|纸质载体|公开查阅点|政务服务中心|行政服务中心|便民服务站|便民服务中心|入户\/现场|公示栏|精准推送|其他|微博|微信|客户端)/;
+const DEADLINE_RE =
+  /(工作日|个?日内|日前|实时|及时|长期|同上|常年|季度|每年|每月|每半年|定期|随时|动态更新|即时|出刊|日起\d)/;
+const DEADLINE_START = /^(自|信息形成|制定|制作|实时|及时|每年|每季度|每月|季度|长期|同上|常年|定期|随时|\d+个?工作日|按|在|于|检查|本级|批复|批准)/;
+const SUBJECT_END = /(局|办公室|办|政府|委员会|委|中心|部门|单位|院|所|站|队|厅|处|科|室|会|署|街道|乡镇|人民政府|相关单位)$/;
+
+export function classify(raw: string | number | boolean | null): CellKind {
+  if (raw === null || raw === '') return 'empty';
+  if (typeof raw === 'number') return Number.isInteger(raw) ? 'number' : 'text';
+  if (typeof raw === 'boolean') return 'mark';
+  const s = raw.replace(/[\s\u3000]+/g, ' ').trim();
+  if (!s) return 'empty';
+  if (/^\d{1,5}$/.test(s)) return 'number';
+  if (MARK_RE.test(s)) return 'mark';
+  if (/^[■□☑☐口]/.test(s) || (/[■□]/.test(s) && s.length < 80)) return 'channel';
+  if (s.length <= 12 && CHANNEL_WORDS.test(s)) return 'channel';
+  if (s.length <= 50 && DEADLINE_RE.test(s) && (DEADLINE_START.test(s) || s.length <= 20) && !/《/.test(s)) return 'deadline';
+  if (/^(\d+[.．、]\s*)?[《〈]/.test(s)) return 'citation';
+  if (/〔\d{4}〕\s*\d+\s*号|\[\d{4}\]\s*\d+\s*号|第[一二三四五六七八九十百零〇\d]+条/.test(s) && (s.length < 200 || /《/.test(s))) return 'citation';
+  if (/^(\d+[.．、]\s*)?.{0,30}《.+》/.test(s) && !/[，。]/.test(s.slice(0, s.indexOf('《')))) return 'citation';
+  if (s.length <= 40 && SUBJECT_END.test(s) && !/[，。；：]/.test(s)) return 'subject';
+  if (s.length <= 14 && !/[，。；：]/.test(s)) return 'name';
+  return 'text';
+}
+
+/** How well a kind of cell fits a field: +3 belongs, 0 neutral, negative does not belong. */
+export function fit(kind: CellKind, field: FieldId | undefined): number {
+  if (kind === 'empty') return 0;
+  switch (field) {
+    case 'seq':
+      return kind === 'number' ? 3 : -3;
+    case 'level1':
+    case 'level2':
+    case 'level3':
+    case 'level4':
+      return { name: 2, text: 1, subject: 0, number: -2, mark: -3, channel: -3, deadline: -3, citation: -3 }[kind];
+    case 'content':
+      return { text: 3, name: 1, subject: -1, number: -2, citation: -2, mark: -3, channel: -3, deadline: -3 }[kind];
+    case 'basis':
+      return { citation: 3, text: -1, name: -1, subject: -2, number: -2, mark: -3, channel: -3, deadline: -3 }[kind];
+    case 'deadline':
+      return { deadline: 3, text: -2, name: -2, subject: -3, number: -2, mark: -3, channel: -3, citation: -3 }[kind];
+    case 'subject':
+      return { subject: 3, name: 0, text: -2, number: -2, mark: -3, channel: -3, deadline: -3, citation: -3 }[kind];
+    case 'channel':
+      return { channel: 3, name: -1, text: -2, subject: -2, number: -2, mark: -3, deadline: -3, citation: -3 }[kind];
+    case 'audienceAll':
+    case 'audienceSpecific':
+    case 'modeActive':
+    case 'modeOnRequest':
+    case 'tier':
+      return kind === 'mark' ? 3 : -3;
+    case 'mode':
+    case 'audience':
+      return kind === 'mark' ? 3 : kind === 'name' ? 1 : -3;
+    case 'duration':
+      return kind === 'deadline' ? 2 : kind === 'name' ? 1 : -1;
+    case 'unknown':
+      return 0;
+    default:
+      // a column with no header at all: nothing belongs there
+      return -2;
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * Rows shifted left or right by 1–5 cells (text extracted from a PDF, pasted one cell off).
+ * Each non-empty cell is classified by what it looks like; we search the contiguous block of
+ * cells [from, to] and the offset `by` whose move into empty cells best fits the columns.
+ */
+import type { FieldId } from '../types.ts';
+import { type CellKind, fit } from './classify.ts';
+
+export interface ShiftMove {
+  /** first and last column (1-based) of the block that moves */
+  from: number;
+  to: number;
+  /** columns to move by: negative = left, positive = right */
+  by: number;
+  gain: number;
+  /** whether the fix may be applied without asking (see isSafe) */
+  safe: boolean;
+}
+
+const MIN_GAIN = 4;
+const MAX_SHIFT = 5;
+const REQUIRED = new Set<FieldId>(['content', 'basis', 'deadline', 'subject', 'channel']);
+
+/**
+ * @param kinds kinds[c] for c = 1..ncols (index 0 unused)
+ * @param fields fields[c] = the field of column c (undefined = a column with no header)
+ * @param prefer column that a lone item name should move to (the deepest level used above)
+ */
+export function findShift(kinds: CellKind[], fields: (FieldId | undefined)[], ncols: number, prefer?: number): ShiftMove | undefined {
+  const score = (c: number, k: CellKind) => fit(k, fields[c]);
+  let bad = false;
+  for (let c = 1; c <= ncols; c++) if (kinds[c] !== 'empty' && score(c, kinds[c]) < 0) bad = true;
+  if (!bad) return undefined;
+
+  let best: ShiftMove | undefined;
+  let bestTie = Number.POSITIVE_INFINITY;
+  for (let s = 1; s <= ncols; s++) {
+    if (kinds[s] === 'empty') continue;
+    let before = 0;
+    for (let e = s; e <= ncols; e++) {
+      before += score(e, kinds[e]);
+      if (kinds[e] === 'empty') continue;
+      for (let by = -MAX_SHIFT; by <= MAX_SHIFT; by++) {
+        if (by === 0 || s + by < 1 || e + by > ncols) continue;
+        // target cells outside the block must be empty
+        let ok = true;
+        const lo = Math.min(s + by, s);
+        const hi = Math.max(e + by, e);
+        for (let c = lo; c <= hi && ok; c++) {
+          if (c >= s && c <= e) continue;
+          if (kinds[c] !== 'empty') ok = false;
+        }
+        if (!ok) continue;
+        let after = 0;
+        let worst = 0;
+        for (let c = s; c <= e; c++) {
+          const f = score(c + by, kinds[c]);
+          after += f;
+          if (kinds[c] !== 'empty' && f < worst) worst = f;
+        }
+        // a required column that the move fills counts for it, one it empties against it
+        let filled = 0;
+        for (let c = lo; c <= hi; c++) {
+          if (!REQUIRED.has(fields[c] as FieldId)) continue;
+          const was = kinds[c] !== 'empty' && score(c, kinds[c]) >= 0;
+          const src = c - by;
+          const k: CellKind = src >= s && src <= e ? kinds[src] : c >= s && c <= e ? 'empty' : kinds[c];
+          const now = k !== 'empty' && score(c, k) >= 0;
+          filled += (now ? 1 : 0) - (was ? 1 : 0);
+        }
+        const preferred = prefer !== undefined && s === e && s + by === prefer && kinds[s] === 'name' ? 3 : 0;
+        const gain = after - before + 2 * filled + preferred;
+        if (gain < MIN_GAIN || worst <= -3) continue;
+            // ties: smaller moves, then blocks reaching further right (the rest of the row), then
+        // blocks starting later (cells on the left that fit either way stay put)
+        const tie = Math.abs(by) * 10000 + (ncols - e) * 100 - s;
+        if (!best || gain > best.gain || (gain === best.gain && tie < bestTie)) {
+          best = { from: s, to: e, by, gain, safe: false };
+          bestTie = tie;
+        }
+      }
+    }
+  }
+  if (!best) return undefined;
+  // trim empty cells at the block's ends
+  let { from, to } = best;
+  while (from < to && kinds[from] === 'empty') from++;
+  while (to > from && kinds[to] === 'empty') to--;
+  return { ...best, from, to, safe: isSafe(kinds, from, to, best.gain) };
+}
+
+/**
+ * A move is safe to apply without asking when the evidence is strong: two or more cells that
+ * each fit better after the move, or one cell of an unmistakable kind (a 时限 phrase, a 《…》
+ * citation, ■ channels, a tick). A lone item name could belong to any level: unsafe.
+ */
+function isSafe(kinds: CellKind[], from: number, to: number, gain: number): boolean {
+  let n = 0;
+  for (let c = from; c <= to; c++) if (kinds[c] !== 'empty') n++;
+  if (n >= 2) return gain >= 5;
+  const k = kinds[from];
+  return gain >= 6 && (k === 'deadline' || k === 'citation' || k === 'channel' || k === 'mark');
+}

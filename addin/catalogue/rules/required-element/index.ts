@@ -1,0 +1,53 @@
+import { defineRule } from '../../rule.ts';
+import type { FieldId } from '../../types.ts';
+
+interface Need {
+  key: string;
+  zh: string;
+  en: string;
+  anyOf: FieldId[];
+}
+
+const NEEDS: Need[] = [
+  { key: 'content', zh: '公开内容', en: 'content', anyOf: ['content'] },
+  { key: 'basis', zh: '公开依据', en: 'legal basis', anyOf: ['basis'] },
+  { key: 'deadline', zh: '公开时限', en: 'time limit', anyOf: ['deadline'] },
+  { key: 'subject', zh: '公开主体', en: 'responsible body', anyOf: ['subject'] },
+  { key: 'channel', zh: '公开渠道和载体', en: 'channels', anyOf: ['channel'] },
+  { key: 'audience', zh: '公开对象（至少勾选一项）', en: 'audience (at least one mark)', anyOf: ['audienceAll', 'audienceSpecific', 'audience'] },
+  { key: 'mode', zh: '公开方式', en: 'mode', anyOf: ['mode', 'modeActive', 'modeOnRequest'] },
+];
+
+/**
+ * Every item must carry all elements after inheritance from merged cells and the numbered
+ * item above. Content may stand in 三级/四级事项 with 公开内容 blank (a common layout).
+ */
+export default defineRule({
+  meta: {
+    id: 'required-element',
+    type: 'problem',
+    fixable: false,
+    defaultSeverity: 'error',
+    docs: { zh: '每个事项都应有内容、依据、时限、主体、渠道、对象和方式', en: 'Every item needs content, basis, time limit, body, channels, audience and mode' },
+    messages: {
+      missing: { zh: '事项「{item}」缺少{name}', en: 'Item "{item}" has no {nameEn}' },
+    },
+  },
+  check(ctx) {
+    const { cat } = ctx;
+    const shiftedGroups = new Set(cat.rows.filter((r) => r.shift && r.kind === 'item').map((r) => r.row));
+    for (const r of ctx.dataRows()) {
+      if (r.kind === 'continuation' || shiftedGroups.has(r.group)) continue;
+      const res = r.resolved;
+      const item = (res.level4 ?? res.level3 ?? res.level2 ?? res.level1)?.text.trim().slice(0, 20) ?? `第${r.row}行`;
+      for (const need of NEEDS) {
+        const cols = need.anyOf.map((f) => cat.header.byField[f]).filter((c): c is number => c !== undefined);
+        if (!cols.length) continue; // missing-column reports it once
+        let ok = need.anyOf.some((f) => res[f] && res[f]!.text.trim() !== '');
+        if (!ok && need.key === 'content') ok = !!(r.own.level3 || r.own.level4 || res.level3 || res.level4);
+        if (ok) continue;
+        ctx.report({ row: r.row, col: cols[0], messageId: 'missing', data: { item, name: need.zh, nameEn: need.en } });
+      }
+    }
+  },
+});
