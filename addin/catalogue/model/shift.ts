@@ -19,6 +19,7 @@ export interface ShiftMove {
 
 const MIN_GAIN = 4;
 const MAX_SHIFT = 5;
+const DISTINCT = new Set<CellKind>(['deadline', 'citation', 'channel', 'mark']);
 const REQUIRED = new Set<FieldId>(['content', 'basis', 'deadline', 'subject', 'channel']);
 
 /**
@@ -32,6 +33,8 @@ export function findShift(kinds: CellKind[], fields: (FieldId | undefined)[], nc
   for (let c = 1; c <= ncols; c++) if (kinds[c] !== 'empty' && score(c, kinds[c]) < 0) bad = true;
   if (!bad) return undefined;
 
+  let nonEmpty = 0;
+  for (let c = 1; c <= ncols; c++) if (kinds[c] !== 'empty') nonEmpty++;
   let best: ShiftMove | undefined;
   let bestTie = Number.POSITIVE_INFINITY;
   for (let s = 1; s <= ncols; s++) {
@@ -40,6 +43,9 @@ export function findShift(kinds: CellKind[], fields: (FieldId | undefined)[], nc
     for (let e = s; e <= ncols; e++) {
       before += score(e, kinds[e]);
       if (kinds[e] === 'empty') continue;
+      // a lone item name moves only when the row holds nothing else (「政协提案」 in 序号);
+      // otherwise it is more likely a bad value in its own column
+      if (s === e && kinds[s] === 'name' && nonEmpty > 1) continue;
       for (let by = -MAX_SHIFT; by <= MAX_SHIFT; by++) {
         if (by === 0 || s + by < 1 || e + by > ncols) continue;
         // target cells outside the block must be empty
@@ -53,11 +59,20 @@ export function findShift(kinds: CellKind[], fields: (FieldId | undefined)[], nc
         if (!ok) continue;
         let after = 0;
         let worst = 0;
+        let improved = 0;
+        let improvedKind: CellKind = 'empty';
         for (let c = s; c <= e; c++) {
           const f = score(c + by, kinds[c]);
           after += f;
           if (kinds[c] !== 'empty' && f < worst) worst = f;
+          if (kinds[c] !== 'empty' && f > score(c, kinds[c])) {
+            improved++;
+            improvedKind = kinds[c];
+          }
         }
+        // evidence: two cells that fit better, or one of an unmistakable kind, or a lone name
+        if (improved === 0) continue;
+        if (improved === 1 && nonEmpty > 1 && !DISTINCT.has(improvedKind)) continue;
         // a required column that the move fills counts for it, one it empties against it
         let filled = 0;
         for (let c = lo; c <= hi; c++) {

@@ -1,0 +1,179 @@
+/**
+ * CLI host: argument parsing, file I/O and printing. Decisions live in the use-cases and core.
+ * Exit codes: 0 = no errors, 1 = errors found, 2 = cannot read the input / usage error.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { render } from '../addin/catalogue/messages.ts';
+import type { Finding } from '../addin/catalogue/types.ts';
+import { readWorkbook } from '../addin/port/file/index.ts';
+import { WorkbookReadError } from '../addin/port/file/errors.ts';
+import { type ValidationReport, fixSheet, validateSheet } from '../addin/usecases/catalogue.ts';
+
+export class UsageError extends Error {
+  constructor(
+    readonly zh: string,
+    readonly en: string,
+  ) {
+    super(`${zh}\n${en}`);
+  }
+}
+
+const USAGE = `用法 / Usage:
+  xxgk validate FILE [--sheet 名称] [--format text|json]   校验主动公开事项目录 / validate a catalogue
+  xxgk fix FILE --out FILE [--sheet 名称] [--unsafe] [--dry-run] [--format text|json]
+                                                          修复并另存（不改原文件）/ fix into a copy
+  xxgk help                                               显示本帮助 / this help
+
+退出码 / exit codes: 0 无错误 no errors · 1 发现错误 errors found · 2 无法读取或用法错误 cannot read / usage`;
+
+type Out = { log: (s: string) => void; err: (s: string) => void };
+const stdio: Out = { log: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') };
+
+export async function main(argv: string[], out: Out = stdio): Promise<number> {
+  const [cmd, ...rest] = argv;
+  try {
+    switch (cmd) {
+      case 'validate':
+        return await cmdValidate(rest, out);
+      case 'fix':
+        return await cmdFix(rest, out);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        out.log(USAGE);
+        return cmd ? 0 : 2;
+      default:
+        throw new UsageError(`未知命令「${cmd}」`, `Unknown command "${cmd}"`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      out.err(`${e.zh}\n${e.en}\n\n${USAGE}`);
+      return 2;
+    }
+    if (e instanceof WorkbookReadError) {
+      out.err(`错误：${e.zh}\nError: ${e.en}`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+function parse(args: string[], options: Parameters<typeof parseArgs>[0]['options']) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (e) {
+    const msg = (e as Error).message;
+    throw new UsageError(`参数错误：${msg}`, `Bad arguments: ${msg}`);
+  }
+}
+
+function readInput(file: string | undefined) {
+  if (!file) throw new UsageError('缺少要处理的文件', 'Missing the input FILE');
+  let bytes: Uint8Array;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new WorkbookReadError(
+      'not-a-workbook',
+      code === 'ENOENT' ? `找不到文件「${file}」` : `无法读取文件「${file}」（${code}）`,
+      code === 'ENOENT' ? `File not found: ${file}` : `Cannot read ${file} (${code})`,
+    );
+  }
+  return readWorkbook(bytes, path.basename(file));
+}
+
+function format(v: unknown): 'text' | 'json' {
+  if (v === undefined || v === 'text') return 'text';
+  if (v === 'json') return 'json';
+  throw new UsageError(`--format 只能是 text 或 json，而不是「${String(v)}」`, `--format must be text or json, not "${String(v)}"`);
+}
+
+async function cmdValidate(args: string[], out: Out): Promise<number> {
+  const { values, positionals } = parse(args, { sheet: { type: 'string' }, format: { type: 'string' } });
+  const fmt = format(values.format);
+  const file = positionals[0];
+  const wb = readInput(file);
+  const rep = await validateSheet(wb, values.sheet as string | undefined);
+  if (fmt === 'json') out.log(JSON.stringify(toJson(file!, rep), null, 2));
+  else out.log(textReport(file!, rep));
+  return rep.stats.errors > 0 ? 1 : 0;
+}
+
+async function cmdFix(args: string[], out: Out): Promise<number> {
+  const { values, positionals } = parse(args, {
+    sheet: { type: 'string' },
+    out: { type: 'string' },
+    unsafe: { type: 'boolean' },
+    'dry-run': { type: 'boolean' },
+    format: { type: 'string' },
+  });
+  const fmt = format(values.format);
+  const file = positionals[0];
+  const dest = values.out as string | undefined;
+  const dry = !!values['dry-run'];
+  if (!dest && !dry) throw new UsageError('fix 需要 --out 指定输出文件（不会改写原文件）', 'fix needs --out FILE (the input is never overwritten)');
+  if (dest && file && path.resolve(dest) === path.resolve(file)) throw new UsageError('--out 不能与输入文件相同：原文件不会被改写', '--out must differ from the input: the input is never overwritten');
+  const wb = readInput(file);
+  const rep = await fixSheet(wb, { sheet: values.sheet as string | undefined, unsafe: !!values.unsafe, dryRun: dry });
+  if (!dry && dest) {
+    const bytes = wb.save();
+    const tmp = `${dest}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, bytes);
+    fs.renameSync(tmp, dest);
+  }
+  if (fmt === 'json') {
+    out.log(JSON.stringify({ file, out: dry ? null : dest, dryRun: dry, unsafe: !!values.unsafe, passes: rep.passes, edits: rep.edits, skipped: rep.apply?.skipped ?? [], remaining: toJson(dest ?? file!, rep.after) }, null, 2));
+  } else {
+    const lines: string[] = [];
+    lines.push(`${dry ? '试运行（未写文件）' : '已修复'}：${file} → ${dry ? '—' : dest}`);
+    lines.push(`修改 ${rep.edits.length} 个单元格，共 ${rep.passes} 轮${rep.stoppedOnCycle ? '（检测到循环，已停止）' : ''}${rep.apply?.skipped.length ? `；${rep.apply.skipped.length} 处因单元格已变化而跳过` : ''}`);
+    for (const e of rep.edits.slice(0, 200)) lines.push(`  ${e.cell.padEnd(6)} 「${short(e.expect)}」 → 「${short(e.set)}」`);
+    if (rep.edits.length > 200) lines.push(`  …… 另有 ${rep.edits.length - 200} 处`);
+    lines.push('');
+    lines.push('修复后仍需人工处理：');
+    lines.push(textReport(dest ?? file!, rep.after));
+    out.log(lines.join('\n'));
+  }
+  return rep.after.stats.errors > 0 ? 1 : 0;
+}
+
+function short(v: unknown): string {
+  const s = v === null || v === undefined ? '' : String(v);
+  return s.length > 24 ? s.slice(0, 24) + '…' : s;
+}
+
+export function toJson(file: string, rep: ValidationReport) {
+  return {
+    file,
+    sheet: rep.sheet,
+    header: rep.header ? { row: rep.header.row, columns: rep.header.columns.map((c) => ({ col: c.col, field: c.field, label: c.label })) } : null,
+    findings: rep.findings.map((f) => ({ ...f, message: render(f, 'zh-CN'), messageEn: render(f, 'en') })),
+    stats: { items: rep.stats.items, errors: rep.stats.errors, warnings: rep.stats.warnings, infos: rep.stats.infos, ms: rep.stats.ms },
+  };
+}
+
+const SEV_ZH: Record<Finding['severity'], string> = { error: '错误', warning: '警告', info: '提示' };
+
+export function textReport(file: string, rep: ValidationReport): string {
+  const lines: string[] = [];
+  const h = rep.header;
+  lines.push(`${file} · 工作表「${rep.sheet}」${h ? ` · 表头第 ${h.rows.join('–')} 行 · 事项 ${rep.stats.items} 行` : ''}`);
+  for (const sev of ['error', 'warning', 'info'] as const) {
+    const fs_ = rep.findings.filter((f) => f.severity === sev);
+    if (!fs_.length) continue;
+    lines.push('');
+    lines.push(`${SEV_ZH[sev]}（${fs_.length}）`);
+    for (const f of fs_) {
+      const tag = f.fix ? (f.fix.applicability === 'safe' ? ' [可自动修复]' : ' [可修复，需 --unsafe]') : '';
+      lines.push(`  ${f.cell.padEnd(6)} ${render(f)}  (${f.ruleId})${tag}`);
+    }
+  }
+  lines.push('');
+  const { errors, warnings, infos, fixable } = rep.stats;
+  lines.push(`合计：错误 ${errors}，警告 ${warnings}，提示 ${infos}${fixable.safe ? `；其中 ${fixable.safe} 处可用 xxgk fix 自动修复` : ''}${fixable.unsafe ? `，${fixable.unsafe} 处加 --unsafe 可修复` : ''}。`);
+  return lines.join('\n');
+}
