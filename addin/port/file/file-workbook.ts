@@ -1,0 +1,343 @@
+/**
+ * The file adapter: a workbook from bytes (file picker, CLI, tests) behind WorkbookPort.
+ *
+ * Reading goes through SheetJS (xlsx, xlsm, xlsb, xls, ods, HTML/2003-XML "xls") or our CSV
+ * parser. Writing never goes through SheetJS, which drops styles: .xlsx/.xlsm are patched at the
+ * zip level (ooxml/), CSV is rewritten record by record, and every other format refuses to save.
+ * No Node built-ins: this module runs in a browser.
+ */
+import * as XLSX from 'xlsx';
+import type { CellRange, CellSpecial, Grid, Scalar } from '../../catalogue/grid.ts';
+import { address, parseAddress, scalarText } from '../../catalogue/grid.ts';
+import type { CellEdit, Finding } from '../../catalogue/types.ts';
+import type { ApplyResult, PortCapabilities, WorkbookPort } from '../workbook-port.ts';
+import { readErrors, WorkbookReadError } from './errors.ts';
+import type { CsvDocument } from './csv.ts';
+import { csvValue, readCsv, writeCsv } from './csv.ts';
+import { OoxmlPackage } from './ooxml/package.ts';
+import { CellLimitError, gridFromSheetJs } from './sheetjs-grid.ts';
+import type { FileFormat, Limits } from './sniff.ts';
+import { sniff } from './sniff.ts';
+
+export type { FileFormat } from './sniff.ts';
+
+export interface ReadOptions {
+  /** Largest file accepted, in bytes. Default 64 MB. */
+  maxBytes?: number;
+  /** Largest total unpacked size of a zip-based file (zip-bomb guard). Default 512 MB. */
+  maxUnpackedBytes?: number;
+  /** Most non-empty cells in one sheet. Default 4,000,000. */
+  maxCells?: number;
+}
+
+export const DEFAULT_LIMITS: Readonly<Limits> = {
+  maxBytes: 64 * 1024 * 1024,
+  maxUnpackedBytes: 512 * 1024 * 1024,
+  maxCells: 4_000_000,
+};
+
+export interface SheetInfo {
+  name: string;
+  state: 'visible' | 'hidden' | 'veryHidden';
+}
+
+const WRITABLE: ReadonlySet<FileFormat> = new Set(['xlsx', 'xlsm', 'csv']);
+
+/** Read a workbook from bytes. Throws WorkbookReadError for anything that is not a readable spreadsheet. */
+export function readWorkbook(bytes: Uint8Array, fileName: string, options: ReadOptions = {}): FileWorkbook {
+  if (!(bytes instanceof Uint8Array)) throw new TypeError('readWorkbook: bytes must be a Uint8Array');
+  const limits: Limits = { ...DEFAULT_LIMITS, ...options };
+  const sniffed = sniff(bytes, fileName, limits);
+  if (sniffed.format === 'csv') {
+    const doc = readCsv(bytes, fileName, sniffed.decoded);
+    const name = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '') || 'Sheet1';
+    return new FileWorkbook(bytes, fileName, 'csv', limits, { csv: doc, csvSheet: name });
+  }
+  let wb: XLSX.WorkBook;
+  try {
+    const opts: XLSX.ParsingOptions = {
+      dense: true,
+      cellFormula: true,
+      cellNF: true,
+      cellText: true,
+      cellHTML: false,
+      cellStyles: false,
+      cellDates: false,
+      sheetStubs: false,
+      bookVBA: false,
+    };
+    wb = 'decoded' in sniffed ? XLSX.read(sniffed.decoded.text, { ...opts, type: 'string' }) : XLSX.read(bytes, { ...opts, type: 'array' });
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    if (/password|encrypt/i.test(msg)) throw readErrors.encrypted(fileName);
+    if ('decoded' in sniffed) throw readErrors.notAWorkbook(fileName, sniffed.format, msg);
+    throw readErrors.truncated(fileName, msg);
+  }
+  if (!wb.SheetNames || wb.SheetNames.length === 0) throw readErrors.empty(fileName, 'no-sheets');
+  return new FileWorkbook(bytes, fileName, sniffed.format, limits, { wb, pkg: 'pkg' in sniffed && sniffed.format !== 'ods' ? sniffed.pkg : undefined });
+}
+
+interface Source {
+  wb?: XLSX.WorkBook;
+  pkg?: OoxmlPackage;
+  csv?: CsvDocument;
+  csvSheet?: string;
+}
+
+export class FileWorkbook implements WorkbookPort {
+  readonly capabilities: PortCapabilities = { host: 'file', mergeUndoGroup: false, notes: false };
+  readonly fileName: string;
+  /** The format found in the content (a renamed .xlsx called .xls is 'xlsx'). */
+  readonly format: FileFormat;
+  /** Whether save() can write this format back. */
+  readonly writable: boolean;
+
+  private readonly bytes: Uint8Array;
+  private readonly limits: Limits;
+  private readonly src: Source;
+  private readonly sheetInfo: SheetInfo[];
+  private readonly baseGrids = new Map<string, Grid>();
+  /** Pending edits per sheet: A1 -> {row, col, value}. */
+  private readonly overlay = new Map<string, Map<string, { row: number; col: number; value: Scalar }>>();
+  private readonly marks = new Map<string, Finding[]>();
+  private selected: { sheet: string; range: CellRange } | undefined;
+  private readonly hasFormulas: boolean;
+
+  /** Use readWorkbook(). */
+  constructor(bytes: Uint8Array, fileName: string, format: FileFormat, limits: Limits, src: Source) {
+    this.bytes = bytes;
+    this.fileName = fileName;
+    this.format = format;
+    this.writable = WRITABLE.has(format);
+    this.limits = limits;
+    this.src = src;
+    if (src.csv) {
+      this.sheetInfo = [{ name: src.csvSheet ?? 'Sheet1', state: 'visible' }];
+      this.hasFormulas = false;
+    } else {
+      const wb = src.wb as XLSX.WorkBook;
+      const meta = wb.Workbook?.Sheets ?? [];
+      this.sheetInfo = wb.SheetNames.map((name, i) => {
+        const h = meta[i]?.Hidden ?? 0;
+        return { name, state: h === 2 ? 'veryHidden' : h === 1 ? 'hidden' : 'visible' };
+      });
+      this.hasFormulas = wb.SheetNames.some((n) => {
+        const data = (wb.Sheets[n]?.['!data'] ?? []) as (XLSX.CellObject[] | undefined)[];
+        return data.some((row) => row?.some((c) => c?.f));
+      });
+    }
+  }
+
+  /** Sheets in workbook order, hidden ones included. */
+  get sheets(): SheetInfo[] {
+    return this.sheetInfo.map((s) => ({ ...s }));
+  }
+
+  /** True when edits are waiting to be saved. */
+  get dirty(): boolean {
+    for (const m of this.overlay.values()) if (m.size > 0) return true;
+    return false;
+  }
+
+  /** The first visible sheet (what Excel shows a user who just opened the file). */
+  get defaultSheet(): string {
+    return (this.sheetInfo.find((s) => s.state === 'visible') ?? this.sheetInfo[0]).name;
+  }
+
+  private resolveSheet(name?: string): string {
+    if (name === undefined) return this.defaultSheet;
+    const exact = this.sheetInfo.find((s) => s.name === name);
+    if (exact) return exact.name;
+    const folded = this.sheetInfo.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    if (folded) return folded.name;
+    throw readErrors.noSuchSheet(this.fileName, name, this.sheetInfo.map((s) => s.name));
+  }
+
+  private baseGrid(sheet: string): Grid {
+    let g = this.baseGrids.get(sheet);
+    if (g) return g;
+    if (this.src.csv) {
+      const values = this.src.csv.records.map((r) => {
+        const row = r.fields.map((f) => csvValue(f.value));
+        while (row.length > 0 && row[row.length - 1] === null) row.pop();
+        return row;
+      });
+      while (values.length > 0 && values[values.length - 1].length === 0) values.pop();
+      g = { sheet, values, merges: [] };
+    } else {
+      const wb = this.src.wb as XLSX.WorkBook;
+      try {
+        g = gridFromSheetJs(sheet, wb.Sheets[sheet], Boolean(wb.Workbook?.WBProps?.date1904), this.limits.maxCells);
+      } catch (e) {
+        if (e instanceof CellLimitError) throw readErrors.tooLarge(this.fileName, e.count, this.limits.maxCells, 'cells');
+        throw e;
+      }
+    }
+    this.baseGrids.set(sheet, g);
+    return g;
+  }
+
+  listSheets(): Promise<string[]> {
+    return Promise.resolve(this.sheetInfo.map((s) => s.name));
+  }
+
+  readSheet(name?: string): Promise<Grid> {
+    try {
+      return Promise.resolve(this.readSheetSync(name));
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
+
+  /** The sheet as a Grid, with edits applied so far. */
+  readSheetSync(name?: string): Grid {
+    const sheet = this.resolveSheet(name);
+    const base = this.baseGrid(sheet);
+    const edits = this.overlay.get(sheet);
+    if (!edits || edits.size === 0) return cloneGrid(base);
+    const values = base.values.map((r) => r.slice());
+    const special: Record<string, CellSpecial> = { ...(base.special ?? {}) };
+    for (const [a, e] of edits) {
+      while (values.length < e.row) values.push([]);
+      const row = values[e.row - 1];
+      while (row.length < e.col) row.push(null);
+      row[e.col - 1] = e.value === '' ? null : e.value;
+      delete special[a];
+    }
+    for (const row of values) while (row.length > 0 && row[row.length - 1] === null) row.pop();
+    while (values.length > 0 && values[values.length - 1].length === 0) values.pop();
+    const g: Grid = { sheet, values, merges: base.merges.map((m) => ({ ...m })) };
+    if (Object.keys(special).length > 0) g.special = special;
+    return g;
+  }
+
+  applyEdits(sheet: string, edits: readonly CellEdit[]): Promise<ApplyResult> {
+    try {
+      return Promise.resolve(this.applyEditsSync(sheet, edits));
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
+
+  /**
+   * Apply edits in memory (save() writes them). An edit whose cell no longer holds `expect`
+   * (compared as text: null and '' are equal, 3 equals '3') is skipped, never overwritten.
+   */
+  applyEditsSync(sheetName: string, edits: readonly CellEdit[]): ApplyResult {
+    const sheet = this.resolveSheet(sheetName);
+    const checked = edits.map((e) => checkEdit(e));
+    const applied: CellEdit[] = [];
+    const skipped: CellEdit[] = [];
+    const current = this.readSheetSync(sheet);
+    let overlay = this.overlay.get(sheet);
+    if (!overlay) {
+      overlay = new Map();
+      this.overlay.set(sheet, overlay);
+    }
+    for (let i = 0; i < edits.length; i++) {
+      const { row, col } = checked[i];
+      const e = edits[i];
+      const now = current.values[row - 1]?.[col - 1] ?? null;
+      if (scalarText(now) !== scalarText(e.expect)) {
+        skipped.push(e);
+        continue;
+      }
+      applied.push(e);
+      const set = e.set === '' ? null : e.set;
+      if (now === set) continue; // same value and type: nothing to write (keeps a formula intact)
+      overlay.set(address(row, col), { row, col, value: set });
+      const r = current.values[row - 1] ?? [];
+      while (current.values.length < row) current.values.push([]);
+      current.values[row - 1] = r;
+      while (r.length < col) r.push(null);
+      r[col - 1] = set;
+    }
+    return { applied, skipped };
+  }
+
+  highlight(sheet: string, findings: readonly Finding[]): Promise<void> {
+    const s = this.resolveSheet(sheet);
+    this.marks.set(s, [...(this.marks.get(s) ?? []), ...findings]);
+    return Promise.resolve();
+  }
+
+  clearHighlights(sheet: string): Promise<void> {
+    this.marks.delete(this.resolveSheet(sheet));
+    return Promise.resolve();
+  }
+
+  select(sheet: string, range: CellRange): Promise<void> {
+    this.selected = { sheet: this.resolveSheet(sheet), range: { ...range } };
+    return Promise.resolve();
+  }
+
+  /** Findings recorded by highlight() (never written into the file): a host draws them. */
+  highlights(sheet: string): readonly Finding[] {
+    return this.marks.get(this.resolveSheet(sheet)) ?? [];
+  }
+
+  /** The range recorded by select(). */
+  get selection(): { sheet: string; range: CellRange } | undefined {
+    return this.selected;
+  }
+
+  /**
+   * The file with the applied edits. .xlsx/.xlsm: only the edited cells' XML changes, every other
+   * zip entry is copied byte for byte. CSV: unedited records are copied as they were. Other
+   * formats throw WorkbookReadError 'unsupported-write'. Without edits, the input bytes.
+   */
+  save(): Uint8Array {
+    if (!this.writable) throw readErrors.unsupportedWrite(this.fileName, this.format);
+    if (!this.dirty) return this.bytes.slice();
+    if (this.src.csv) {
+      const edits = new Map<number, Map<number, Scalar>>();
+      for (const e of this.overlay.get(this.sheetInfo[0].name)?.values() ?? []) {
+        const m = edits.get(e.row) ?? new Map<number, Scalar>();
+        m.set(e.col, e.value);
+        edits.set(e.row, m);
+      }
+      return writeCsv(this.src.csv, edits);
+    }
+    const pkg = OoxmlPackage.open(this.bytes);
+    const refs = pkg.sheets();
+    for (const [sheet, cells] of this.overlay) {
+      if (cells.size === 0) continue;
+      const ref = refs.find((r) => r.name === sheet);
+      if (!ref || !ref.path || !pkg.has(ref.path)) throw new Error(`worksheet part of "${sheet}" not found`);
+      pkg.patchSheet(ref, [...cells.values()]);
+    }
+    if (this.hasFormulas) pkg.setFullCalcOnLoad();
+    return pkg.toBytes();
+  }
+
+  /** A file name for the saved bytes: the input's name, its extension matching the format. */
+  get suggestedFileName(): string {
+    const base = this.fileName.replace(/^.*[\\/]/, '');
+    const ext = this.format === 'xlsm' ? 'xlsm' : this.format === 'csv' ? (/\.tsv$/i.test(base) ? 'tsv' : 'csv') : 'xlsx';
+    return /\.[^.]+$/.test(base) ? base.replace(/\.[^.]+$/, `.${ext}`) : `${base}.${ext}`;
+  }
+}
+
+function checkEdit(e: CellEdit): { row: number; col: number } {
+  let { row, col } = e;
+  if ((!Number.isInteger(row) || !Number.isInteger(col)) && typeof e.cell === 'string') {
+    const p = parseAddress(e.cell);
+    if (p) ({ row, col } = p);
+  }
+  if (!Number.isInteger(row) || !Number.isInteger(col) || row < 1 || col < 1 || row > 1048576 || col > 16384) {
+    throw new RangeError(`edit at ${e.cell ?? `(${row}, ${col})`} is outside the sheet`);
+  }
+  if (typeof e.cell === 'string' && e.cell !== '') {
+    const p = parseAddress(e.cell);
+    if (p && (p.row !== row || p.col !== col)) throw new RangeError(`edit cell ${e.cell} does not match row ${row}, col ${col}`);
+  }
+  return { row, col };
+}
+
+function cloneGrid(g: Grid): Grid {
+  const out: Grid = { sheet: g.sheet, values: g.values.map((r) => r.slice()), merges: g.merges.map((m) => ({ ...m })) };
+  if (g.special) out.special = { ...g.special };
+  return out;
+}
+
+export { WorkbookReadError };
