@@ -24,6 +24,7 @@ const USAGE = `用法 / Usage:
   xxgk validate FILE [--sheet 名称] [--format text|json]   校验主动公开事项目录 / validate a catalogue
   xxgk fix FILE --out FILE [--sheet 名称] [--unsafe] [--dry-run] [--format text|json]
                                                           修复并另存（不改原文件）/ fix into a copy
+  xxgk demo [--out DIR]                                   用内置样例演示（默认输出到 demo-output/）/ run on built-in samples
   xxgk help                                               显示本帮助 / this help
 
 退出码 / exit codes: 0 无错误 no errors · 1 发现错误 errors found · 2 无法读取或用法错误 cannot read / usage`;
@@ -39,6 +40,8 @@ export async function main(argv: string[], out: Out = stdio): Promise<number> {
         return await cmdValidate(rest, out);
       case 'fix':
         return await cmdFix(rest, out);
+      case 'demo':
+        return await cmdDemo(rest, out);
       case undefined:
       case 'help':
       case '--help':
@@ -61,9 +64,12 @@ export async function main(argv: string[], out: Out = stdio): Promise<number> {
   }
 }
 
-function parse(args: string[], options: Parameters<typeof parseArgs>[0]['options']) {
+type OptionSpec = Record<string, { type: 'string' | 'boolean' }>;
+
+function parse(args: string[], options: OptionSpec): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
   try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
+    const r = parseArgs({ args, options, allowPositionals: true, strict: true });
+    return { values: r.values as Record<string, string | boolean | undefined>, positionals: r.positionals };
   } catch (e) {
     const msg = (e as Error).message;
     throw new UsageError(`参数错误：${msg}`, `Bad arguments: ${msg}`);
@@ -176,4 +182,24 @@ export function textReport(file: string, rep: ValidationReport): string {
   const { errors, warnings, infos, fixable } = rep.stats;
   lines.push(`合计：错误 ${errors}，警告 ${warnings}，提示 ${infos}${fixable.safe ? `；其中 ${fixable.safe} 处可用 xxgk fix 自动修复` : ''}${fixable.unsafe ? `，${fixable.unsafe} 处加 --unsafe 可修复` : ''}。`);
   return lines.join('\n');
+}
+
+const SAMPLES = new URL('../test/fixtures/samples/', import.meta.url);
+
+/** The README's main command: validate and fix the bundled real catalogues into demo-output/. */
+async function cmdDemo(args: string[], out: Out): Promise<number> {
+  const { values } = parse(args, { out: { type: 'string' } });
+  const dir = path.resolve((values.out as string | undefined) ?? 'demo-output');
+  fs.mkdirSync(dir, { recursive: true });
+  const samples = ['shangdang-district-catalogue.xlsx', 'changzhi-commerce-catalogue.xlsx'];
+  for (const name of samples) {
+    const src = new URL(name, SAMPLES).pathname;
+    const dest = path.join(dir, name.replace(/\.xlsx$/, '.fixed.xlsx'));
+    out.log(`\n=== 校验 / validate: ${name} ===`);
+    await cmdValidate([src], out);
+    out.log(`\n=== 修复 / fix: ${name} → ${dest} ===`);
+    await cmdFix([src, '--out', dest], out);
+  }
+  out.log(`\n输出目录 / output: ${dir}`);
+  return 0;
 }
