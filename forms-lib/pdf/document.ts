@@ -352,6 +352,23 @@ export class FormDocument {
   }
 
   /**
+   * The size and lines at which `text` would fit `box` (nothing is drawn): binary search on
+   * the font size in [minSize, maxSize]. `fits` is false when even minSize is too big.
+   */
+  fitToBox(text: string, box: Box, options: TextBoxOptions = {}): { fits: boolean; size: number; lines: string[]; lineHeight: number; height: number } {
+    const field = options.field ?? 'text';
+    assertBox(box, `fitToBox(${field})`);
+    const t = this.prepare(text, field);
+    try {
+      const { result } = fitInBox(this.fonts, t, box, options, field);
+      return { fits: true, size: result.size, lines: result.lines.map((l) => l.text), lineHeight: ptToMm(result.lineHeight), height: ptToMm(result.height) };
+    } catch (err) {
+      if (!(err instanceof TextDoesNotFitError)) throw err;
+      return { fits: false, size: Math.min(options.minSize ?? 6, options.maxSize ?? GBT9704.body.sizePt), lines: [], lineHeight: 0, height: 0 };
+    }
+  }
+
+  /**
    * Text fitted into a rectangle: the largest size in [minSize, maxSize] at which it fits
    * (binary search), wrapped if needed. Throws TextDoesNotFitError when even minSize is too big.
    */

@@ -173,9 +173,15 @@ describe('a generated PDF', () => {
   it('drawTextInBox shrinks a long text to fit, and says when it cannot', async () => {
     const doc = await createDocument({ fonts, meta: { title: 'box' }, pageNumbers: 'none' });
     const box = { x: 30, y: 60, width: 60, height: 12 };
+    const plan = doc.fitToBox('湖北省楚商市江汉区解放大道一千二百三十四号', box, { maxSize: 16, minSize: 6 });
+    expect(plan.fits).toBe(true);
+    expect(plan.lines.join('')).toBe('湖北省楚商市江汉区解放大道一千二百三十四号');
+    expect(plan.height).toBeLessThanOrEqual(12 - 1);
+    expect(doc.fitToBox('很长的内容'.repeat(100), { x: 0, y: 0, width: 20, height: 5 }).fits).toBe(false);
     const r = doc.drawTextInBox('湖北省楚商市江汉区解放大道一千二百三十四号', box, { maxSize: 16, minSize: 6, field: '通信地址' });
     expect(r.fits).toBe(true);
     expect(r.size).toBeLessThan(16);
+    expect(r.size).toBeCloseTo(plan.size, 6);
     expect(r.size).toBeGreaterThanOrEqual(6);
     doc.drawBox(box);
     const path = writePdf(await doc.finish(), 'box');
