@@ -1,0 +1,305 @@
+/**
+ * 公开渠道和载体: the national checklist, the local names seen in real catalogues, and a parser
+ * for checkbox cells such as 「■政府网站 □政府公报 ■政务新媒体」 (domain.md §5).
+ * Pure: no I/O, no host objects.
+ */
+
+/** The 13 items of the national checklist (国办 标准指引), in printed order. */
+export const NATIONAL_CHANNELS: readonly string[] = [
+  '政府网站',
+  '政府公报',
+  '两微一端',
+  '发布会/听证会',
+  '广播电视',
+  '纸质媒体',
+  '公开查阅点',
+  '政务服务中心',
+  '便民服务站',
+  '入户/现场',
+  '社区/企事业单位/村公示栏（电子屏）',
+  '精准推送',
+  '其他',
+];
+
+/**
+ * Local wordings of a national item. Accepted as they are, but the rule suggests the national
+ * name (unsafe fix: the office may have chosen its wording on purpose).
+ */
+export const CHANNEL_VARIANTS: Readonly<Record<string, string>> = {
+  纸质载体: '纸质媒体',
+  报刊: '纸质媒体',
+  行政服务中心: '政务服务中心',
+  发布会听证会: '发布会/听证会',
+  '发布会、听证会': '发布会/听证会',
+  '发布会\\听证会': '发布会/听证会',
+  入户现场: '入户/现场',
+  '入户、现场': '入户/现场',
+  '社区/企事业单位、村公示栏（电子屏）': '社区/企事业单位/村公示栏（电子屏）',
+  '社区、企事业单位、村公示栏（电子屏）': '社区/企事业单位/村公示栏（电子屏）',
+  '社区/企事业单位/村公示栏': '社区/企事业单位/村公示栏（电子屏）',
+  公开查阅场所: '公开查阅点',
+  政府信息公开查阅点: '公开查阅点',
+};
+
+/**
+ * Names that stand for 两微一端 (微博、微信、客户端) or are the usual way offices write it.
+ * Decision: accepted without a finding. Seed 001 writes 「■政务新媒体」 on most rows; it is the
+ * current official term (国办发〔2018〕123号 on 政务新媒体) and not an error.
+ */
+export const TWO_WEI_ONE_DUAN_ALIASES: readonly string[] = ['政务新媒体', '新媒体', '政务微博', '政务微信', '微博', '微信', '微信公众号', '客户端', '政务客户端', '政务APP', '两微一端一抖', '政务抖音'];
+
+/** Local channels seen in real catalogues that have no national equivalent: accepted as they are. */
+export const LOCAL_CHANNELS: readonly string[] = [
+  '12345政务服务热线',
+  '12345热线',
+  '征地信息公开平台',
+  '投资项目在线审批监管平台',
+  '公共资源交易平台',
+  '信用中国网站',
+  '信用中国',
+  '招投标公共服务平台',
+  '公示栏',
+  '公告栏',
+  '公告示栏',
+  '便民服务中心',
+  '镇村公示公开栏',
+  '单位/村委会公示栏（电子屏）',
+  '行政村公示栏',
+  '乡镇公示栏',
+  '村务公开栏',
+  '会议',
+  '政务服务网',
+  '政府门户网站',
+  '部门网站',
+  '电子屏',
+  '新闻媒体',
+  '报纸',
+  '广播',
+  '电视',
+  '短信',
+  '电话',
+  '宣传册',
+  '档案馆',
+  '图书馆',
+];
+
+export type ChannelKind = 'national' | 'variant' | 'alias' | 'local' | 'extra' | 'unknown';
+
+export interface ChannelName {
+  /** the name as it should be written (full-width brackets, no spaces) */
+  name: string;
+  kind: ChannelKind;
+  /** the national item it stands for (variant, alias) */
+  standard?: string;
+}
+
+/** Compare key: no whitespace, half-width brackets and slashes folded to the catalogue's forms. */
+export function channelKey(s: string): string {
+  return s
+    .replace(/[\s\u3000\u00a0]+/g, '')
+    .replace(/\(/g, '（')
+    .replace(/\)/g, '）')
+    .replace(/／/g, '/');
+}
+
+export interface Vocabulary {
+  /** longest first */
+  entries: ChannelName[];
+  byKey: Map<string, ChannelName>;
+}
+
+export function vocabulary(extra: readonly string[] = []): Vocabulary {
+  const entries: ChannelName[] = [];
+  const add = (c: ChannelName) => {
+    if (!entries.some((e) => channelKey(e.name) === channelKey(c.name))) entries.push(c);
+  };
+  for (const n of NATIONAL_CHANNELS) add({ name: n, kind: 'national' });
+  for (const n of extra) if (channelKey(n)) add({ name: channelKey(n), kind: 'extra' });
+  for (const [n, s] of Object.entries(CHANNEL_VARIANTS)) add({ name: channelKey(n), kind: 'variant', standard: s });
+  for (const n of TWO_WEI_ONE_DUAN_ALIASES) add({ name: n, kind: 'alias', standard: '两微一端' });
+  for (const n of LOCAL_CHANNELS) add({ name: n, kind: 'local' });
+  entries.sort((a, b) => channelKey(b.name).length - channelKey(a.name).length);
+  return { entries, byKey: new Map(entries.map((e) => [channelKey(e.name), e])) };
+}
+
+export type BoxState = 'selected' | 'unselected' | 'none';
+
+export interface ChannelItem {
+  /** the name as found (raw text, trimmed) */
+  raw: string;
+  /** the recognised vocabulary entry, if any */
+  entry?: ChannelName;
+  /** free text after the name: a URL after 政府网站, 「（…）」, the text of 其他 */
+  note: string;
+  box: BoxState;
+  /** the glyph written as the box ('' when none) */
+  glyph: string;
+}
+
+/** Something mechanical that differs from the canonical way of writing the cell. */
+export type SyntaxIssue = 'ocrBox' | 'lostBox' | 'altBox' | 'spaceAfterBox' | 'spaceInName' | 'halfWidthBracket' | 'separator' | 'edgeSpace' | 'emptyBox';
+
+export interface ParsedChannels {
+  items: ChannelItem[];
+  issues: SyntaxIssue[];
+  /** whether any box glyph (■ □ ☑ ☐, or a mangled one) was found */
+  hasBoxes: boolean;
+}
+
+const SELECTED = '■☑';
+const UNSELECTED = '□☐';
+/** ✓-like ticks used as a selected box */
+const TICKS = '√✓✔';
+const SEP = /[\s\u3000\u00a0、，,；;]/;
+
+function nameRegex(name: string): RegExp {
+  // whitespace may stand between any two characters (line breaks, OCR spacing)
+  const parts = [...channelKey(name)].map((ch) => {
+    if (ch === '（') return '[（(]';
+    if (ch === '）') return '[）)]';
+    if (ch === '/') return '[/／]';
+    return ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  });
+  return new RegExp(parts.join('[\\s\\u3000\\u00a0]*'), 'y');
+}
+
+const regexCache = new WeakMap<ChannelName, RegExp>();
+
+function matchNameAt(text: string, pos: number, vocab: Vocabulary): { entry: ChannelName; end: number } | undefined {
+  for (const e of vocab.entries) {
+    let re = regexCache.get(e);
+    if (!re) {
+      re = nameRegex(e.name);
+      regexCache.set(e, re);
+    }
+    re.lastIndex = pos;
+    const m = re.exec(text);
+    if (m) return { entry: e, end: pos + m[0].length };
+  }
+  return undefined;
+}
+
+/** A box glyph at `pos` (possibly a mangled one, recognised only before a known name). */
+function boxAt(text: string, pos: number, vocab: Vocabulary): { state: BoxState; glyph: string; issue?: SyntaxIssue } | undefined {
+  const ch = text[pos];
+  if (ch === undefined) return undefined;
+  if (SELECTED.includes(ch)) return { state: 'selected', glyph: ch, ...(ch === '■' ? {} : { issue: 'altBox' as const }) };
+  if (UNSELECTED.includes(ch)) return { state: 'unselected', glyph: ch, ...(ch === '□' ? {} : { issue: 'altBox' as const }) };
+  const beforeOk = pos === 0 || SEP.test(text[pos - 1]) || SELECTED.includes(text[pos - 1]) || UNSELECTED.includes(text[pos - 1]);
+  if (!beforeOk) return undefined;
+  let p = pos + 1;
+  while (p < text.length && /[\s\u3000]/.test(text[p])) p++;
+  if (!matchNameAt(text, p, vocab)) return undefined;
+  if (ch === '口') return { state: 'unselected', glyph: ch, issue: 'ocrBox' };
+  if (ch === 't' && p === pos + 1) return { state: 'selected', glyph: ch, issue: 'lostBox' };
+  if (TICKS.includes(ch)) return { state: 'selected', glyph: ch, issue: 'altBox' };
+  return undefined;
+}
+
+const URL_AT = /(?:https?:\/\/|www\.)[^\s\u3000■□☑☐]*/y;
+const PAREN_AT = /[（(][^）)]*[）)]/y;
+
+/**
+ * Parse a 公开渠道和载体 cell. Items are separated by box glyphs; within the text that follows
+ * one box, several known names separated by spaces or 、 are several items (the later ones
+ * without a box). Text that is no known name is one unknown item up to the next separator.
+ */
+export function parseChannels(text: string, vocab: Vocabulary = vocabulary()): ParsedChannels {
+  const items: ChannelItem[] = [];
+  const issues = new Set<SyntaxIssue>();
+  let hasBoxes = false;
+  if (/^[\s\u3000]|[\s\u3000]$/.test(text)) issues.add('edgeSpace');
+  let pos = 0;
+  let pending: { state: BoxState; glyph: string } | undefined;
+  let lastEnd = -1;
+  while (pos < text.length) {
+    const ch = text[pos];
+    const box = boxAt(text, pos, vocab);
+    if (box) {
+      hasBoxes = true;
+      if (box.issue) issues.add(box.issue);
+      if (pending) issues.add('emptyBox');
+      pending = { state: box.state, glyph: box.glyph };
+      pos++;
+      if (pos < text.length && /[\s\u3000]/.test(text[pos])) {
+        while (pos < text.length && /[\s\u3000]/.test(text[pos])) pos++;
+        issues.add('spaceAfterBox');
+      }
+      continue;
+    }
+    if (SEP.test(ch)) {
+      pos++;
+      continue;
+    }
+    // a separator between two items other than one plain space
+    if (lastEnd >= 0) {
+      const gap = text.slice(lastEnd, pos).replace(/[■□☑☐口t√✓✔]/g, '');
+      if (gap !== ' ') issues.add('separator');
+    }
+    const start = pos;
+    let m = matchNameAt(text, pos, vocab);
+    let raw = '';
+    let entry: ChannelName | undefined;
+    let note = '';
+    if (m && m.entry.name !== '其他') {
+      // a known name followed by more letters is the start of an unknown longer name (微信群)
+      let end = m.end;
+      URL_AT.lastIndex = end;
+      PAREN_AT.lastIndex = end;
+      const u = URL_AT.exec(text) ?? PAREN_AT.exec(text);
+      if (u) end += u[0].length;
+      if (end < text.length && !SEP.test(text[end]) && !boxAt(text, end, vocab)) m = undefined;
+    }
+    if (m) {
+      entry = m.entry;
+      raw = text.slice(start, m.end);
+      pos = m.end;
+      if (entry.name === '其他') {
+        // 其他 takes the rest of the text up to the next box as its free text
+        let end = pos;
+        while (end < text.length && !boxAt(text, end, vocab)) end++;
+        note = text.slice(pos, end).trim();
+        pos = end;
+      } else {
+        URL_AT.lastIndex = pos;
+        PAREN_AT.lastIndex = pos;
+        const u = URL_AT.exec(text) ?? PAREN_AT.exec(text);
+        if (u) {
+          note = u[0];
+          pos += u[0].length;
+        }
+      }
+      if (/[\s\u3000\u00a0]/.test(raw)) issues.add('spaceInName');
+      if (/[()／]/.test(raw)) issues.add('halfWidthBracket');
+    } else {
+      while (pos < text.length && !SEP.test(text[pos]) && !boxAt(text, pos, vocab)) pos++;
+      raw = text.slice(start, pos);
+    }
+    items.push({ raw, ...(entry ? { entry } : {}), note, box: pending ? pending.state : 'none', glyph: pending ? pending.glyph : '' });
+    pending = undefined;
+    lastEnd = pos;
+  }
+  if (pending) issues.add('emptyBox');
+  // a plain list (「政府网站、政务新媒体」) separates its items the office's way
+  if (!hasBoxes) issues.delete('separator');
+  return { items, issues: [...issues], hasBoxes };
+}
+
+export interface RenderOptions {
+  /** write ■ before items that have no box */
+  addMissingBoxes?: boolean;
+  /** items (by index) to write under their national name */
+  rename?: ReadonlySet<number>;
+}
+
+/** The canonical text of a parsed cell: 「■name」 items joined by one space. */
+export function renderChannels(p: ParsedChannels, o: RenderOptions = {}): string {
+  return p.items
+    .map((it, i) => {
+      const glyph = it.box === 'selected' ? '■' : it.box === 'unselected' ? '□' : o.addMissingBoxes ? '■' : '';
+      let name = it.entry ? channelKey(it.raw) : it.raw;
+      if (o.rename?.has(i) && it.entry?.kind === 'variant' && it.entry.standard) name = it.entry.standard;
+      return glyph + name + it.note;
+    })
+    .join(' ');
+}
