@@ -168,6 +168,8 @@ export class FileWorkbook implements WorkbookPort {
       const wb = this.src.wb as XLSX.WorkBook;
       try {
         g = gridFromSheetJs(sheet, wb.Sheets[sheet], Boolean(wb.Workbook?.WBProps?.date1904), this.limits.maxCells);
+        // The grid is all we need from now on: let SheetJS's cell objects go (≈ 3x the grid's memory).
+        delete wb.Sheets[sheet];
       } catch (e) {
         if (e instanceof CellLimitError) throw readErrors.tooLarge(this.fileName, e.count, this.limits.maxCells, 'cells');
         throw e;

@@ -76,6 +76,7 @@ function sniffZip(bytes: Uint8Array, fileName: string, limits: Limits): Sniffed 
       const mime = new TextDecoder().decode(pkg.read('mimetype')).trim();
       if (mime === 'application/vnd.oasis.opendocument.spreadsheet' || mime === 'application/vnd.oasis.opendocument.spreadsheet-template') {
         if (pkg.has('META-INF/manifest.xml') && pkg.readText('META-INF/manifest.xml').includes('encryption-data')) throw readErrors.encrypted(fileName);
+        pkg.verify((n) => n.endsWith('.xml'));
         return { format: 'ods', pkg };
       }
       if (mime.startsWith('application/vnd.oasis.opendocument.text')) throw readErrors.notAWorkbook(fileName, 'OpenDocument text (.odt)');
@@ -90,6 +91,8 @@ function sniffZip(bytes: Uint8Array, fileName: string, limits: Limits): Sniffed 
     if (wbPath.startsWith('word/')) throw readErrors.notAWorkbook(fileName, 'Word (.docx)');
     if (wbPath.startsWith('ppt/')) throw readErrors.notAWorkbook(fileName, 'PowerPoint (.pptx)');
     if (!wbPath || !pkg.has(wbPath)) throw readErrors.notAWorkbook(fileName, 'zip archive');
+    // Damaged entries: check what the reader will parse (XML/bin parts, not media).
+    pkg.verify((n) => !/\.(png|jpe?g|gif|emf|wmf|tiff?|bmp|svg)$/i.test(n));
     if (wbPath.endsWith('.bin')) return { format: 'xlsb', pkg };
     const macro = lower.some((n) => n.endsWith('vbaproject.bin')) || /\.xlsm$/i.test(fileName);
     return { format: macro ? 'xlsm' : 'xlsx', pkg };

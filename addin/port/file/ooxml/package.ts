@@ -108,6 +108,14 @@ export class OoxmlPackage {
     return n;
   }
 
+  /**
+   * Inflate and CRC-check every entry whose name passes `filter` (damaged-file detection: a
+   * corrupt deflate stream can otherwise decode to garbage without an error).
+   */
+  verify(filter: (name: string) => boolean = () => true): void {
+    for (const e of this.zip.entries) if (filter(e.name)) entryData(this.zip, e, true);
+  }
+
   entry(path: string): ZipEntry | undefined {
     return this.index.get(path.replace(/^\//, '').toLowerCase());
   }

@@ -12,8 +12,8 @@ import { deflateSync, inflateSync } from 'fflate';
 export class ZipFormatError extends Error {
   override readonly name = 'ZipFormatError';
   /** 'no-eocd': no end-of-central-directory record (truncated); 'bounds': a record points past the end. */
-  readonly kind: 'no-eocd' | 'bounds' | 'unsupported';
-  constructor(kind: 'no-eocd' | 'bounds' | 'unsupported', message: string) {
+  readonly kind: 'no-eocd' | 'bounds' | 'unsupported' | 'corrupt';
+  constructor(kind: 'no-eocd' | 'bounds' | 'unsupported' | 'corrupt', message: string) {
     super(message);
     this.kind = kind;
   }
@@ -150,13 +150,21 @@ export function readZip(bytes: Uint8Array): ZipArchive {
   return { bytes, entries, cdOffset, comment };
 }
 
-/** The uncompressed bytes of one entry. */
-export function entryData(zip: ZipArchive, e: ZipEntry): Uint8Array {
+/** The uncompressed bytes of one entry; with `verify`, its CRC-32 is checked too. */
+export function entryData(zip: ZipArchive, e: ZipEntry, verify = false): Uint8Array {
   const raw = zip.bytes.subarray(e.dataOffset, e.dataOffset + e.compressedSize);
   if (e.flags & 1) throw new ZipFormatError('unsupported', `${e.name} is encrypted`);
-  if (e.method === 0) return raw.slice();
-  if (e.method === 8) return inflateSync(raw, e.size > 0 ? { out: new Uint8Array(e.size) } : undefined);
-  throw new ZipFormatError('unsupported', `${e.name}: unsupported compression method ${e.method}`);
+  let out: Uint8Array;
+  if (e.method === 0) out = raw.slice();
+  else if (e.method === 8) {
+    try {
+      out = inflateSync(raw, e.size > 0 ? { out: new Uint8Array(e.size) } : undefined);
+    } catch (err) {
+      throw new ZipFormatError('corrupt', `${e.name}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  } else throw new ZipFormatError('unsupported', `${e.name}: unsupported compression method ${e.method}`);
+  if (verify && (out.length !== e.size || crc32(out) !== e.crc)) throw new ZipFormatError('corrupt', `${e.name}: CRC or size mismatch`);
+  return out;
 }
 
 let crcTable: Int32Array | undefined;
