@@ -1,0 +1,339 @@
+/**
+ * Pure helpers for 公开依据 text: Chinese numerals, 文号 (document numbers such as
+ * 国办发〔2017〕47号), 《》 balance, numbered lists 「1.…；2.…」, article references 第X条, and
+ * the (title, 文号) pairs a cell cites. No I/O, no host objects.
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Chinese numerals
+
+const DIGITS = '零一二三四五六七八九';
+
+/** 20 -> 二十, 101 -> 一百零一, 110 -> 一百一十 (the style of legal article numbers). 1 ≤ n ≤ 9999. */
+export function chineseNumeral(n: number): string {
+  if (!Number.isInteger(n) || n < 0 || n > 9999) return String(n);
+  if (n === 0) return '零';
+  const units = ['', '十', '百', '千'];
+  const ds = String(n).split('').map(Number);
+  let out = '';
+  let zero = false;
+  ds.forEach((d, i) => {
+    const u = units[ds.length - 1 - i];
+    if (d === 0) {
+      zero = out !== '';
+      return;
+    }
+    if (zero) out += '零';
+    zero = false;
+    out += DIGITS[d] + u;
+  });
+  // 一十X -> 十X at the start (十二, not 一十二)
+  return out.startsWith('一十') ? out.slice(1) : out;
+}
+
+/** 二十 -> 20, 十五 -> 15, 一百零一 -> 101, 两 -> 2, 二〇一七 -> 2017; undefined when not a numeral. */
+export function parseChineseNumeral(s: string): number | undefined {
+  if (!s || !/^[零〇一二两三四五六七八九十百千]+$/.test(s)) return undefined;
+  const digit = (ch: string) => (ch === '两' ? 2 : ch === '〇' ? 0 : DIGITS.indexOf(ch));
+  // digit by digit, as in years: 二〇一七
+  if (!/[十百千]/.test(s)) return Number([...s].map(digit).join(''));
+  let total = 0;
+  let cur = -1;
+  for (const ch of s) {
+    const d = digit(ch);
+    if (d >= 0) {
+      cur = d;
+      continue;
+    }
+    const mult = ch === '十' ? 10 : ch === '百' ? 100 : 1000;
+    total += (cur < 0 ? 1 : cur) * mult;
+    cur = -1;
+  }
+  if (cur > 0) total += cur;
+  return total;
+}
+
+/** An Arabic or Chinese number. */
+export function parseNumber(s: string): number | undefined {
+  if (/^\d+$/.test(s)) return Number(s);
+  return parseChineseNumeral(s);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Edits on a string
+
+export interface TextChange {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Apply non-overlapping changes (an overlapping one is dropped). */
+export function applyChanges(s: string, changes: readonly TextChange[]): string {
+  const sorted = [...changes].sort((a, b) => a.start - b.start || a.end - b.end);
+  let out = '';
+  let pos = 0;
+  for (const c of sorted) {
+    if (c.start < pos) continue;
+    out += s.slice(pos, c.start) + c.text;
+    pos = c.end;
+  }
+  return out + s.slice(pos);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 文号
+
+export interface DocNumber {
+  /** span of the bracketed year through 号 (or the number when 号 is missing) */
+  start: number;
+  end: number;
+  raw: string;
+  /** the issuing office's code before the year, as far as it can be told (国办发) */
+  prefix: string;
+  /** index where `prefix` begins */
+  codeStart: number;
+  year: number;
+  number: number;
+  open: string;
+  close: string;
+  hasDi: boolean;
+  /** the number as written, e.g. '047' */
+  numberText: string;
+  hasHao: boolean;
+  /** 〔2017〕47号 */
+  canonical: string;
+}
+
+const HAN = /[\u4e00-\u9fff]/;
+const DOC_RE = /([\s\u3000]*)([[［(（【〔])[\s\u3000]*((?:19|20)\d{2})[\s\u3000]*([\]］)）】〕])([\s\u3000]*)(第?)([\s\u3000]*)(\d+)([\s\u3000]*)(号?)/g;
+/** words that end a title, not a 文号 prefix: 「…的通知长政办发〔2020〕33号」 */
+const TITLE_END = /^.*(?:通知|意见|办法|规定|决定|方案|细则|纲要|条例|指引|要点|规划|批复|》)/;
+
+/**
+ * 文号 in the text: a bracketed 4-digit year right after a Chinese office code, then a number
+ * and 号. Without 号 only the standard 〔〕 brackets count (「国办发〔2017〕47」): a bare
+ * 「(2017)12」 is too ambiguous.
+ */
+export function findDocNumbers(text: string): DocNumber[] {
+  const out: DocNumber[] = [];
+  DOC_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = DOC_RE.exec(text))) {
+    const lead = m[1];
+    const start = m.index + lead.length;
+    const before = text[m.index - 1];
+    if (!before || !HAN.test(before)) continue;
+    const [, , open, year, close, , di, , num, , hao] = m;
+    const after = text[m.index + m[0].length];
+    if (!hao) {
+      if (open !== '〔' || close !== '〕') continue;
+      if (after !== undefined && !/[\s\u3000）)〕\]】；;，,。、“”"》]/.test(after)) continue;
+    }
+    let end = m.index + m[0].length;
+    // a missing 号 leaves the trailing spaces outside the span
+    if (!hao) end = m.index + m[0].length - m[9].length;
+    let p = m.index;
+    while (p > 0 && HAN.test(text[p - 1])) p--;
+    // office codes are short (国发, 晋政办发, 发改办法规); a longer run is the end of a title
+    const run = text.slice(p, m.index);
+    const prefix = run.length <= 6 ? run : run.replace(TITLE_END, '').slice(-6);
+    out.push({
+      start,
+      end,
+      raw: text.slice(start, end),
+      prefix,
+      codeStart: m.index - prefix.length,
+      year: Number(year),
+      number: Number(num),
+      open,
+      close,
+      hasDi: di === '第',
+      numberText: num,
+      hasHao: !!hao,
+      canonical: `〔${year}〕${Number(num)}号`,
+    });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Brackets
+
+export interface Imbalance {
+  open: string;
+  close: string;
+  opens: number;
+  closes: number;
+}
+
+const PAIRS: [string, string, string?, string?][] = [
+  ['《', '》'],
+  ['〈', '〉'],
+  ['（', '）', '(', ')'],
+];
+
+/** Bracket kinds whose opening and closing counts differ (（） and () count together). */
+export function bracketImbalances(text: string): Imbalance[] {
+  const out: Imbalance[] = [];
+  for (const [o, c, o2, c2] of PAIRS) {
+    let opens = 0;
+    let closes = 0;
+    for (const ch of text) {
+      if (ch === o || (o2 && ch === o2)) opens++;
+      else if (ch === c || (c2 && ch === c2)) closes++;
+    }
+    if (opens !== closes) out.push({ open: o, close: c, opens, closes });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Numbered lists 「1.…；2.…」
+
+export interface ListMarker {
+  n: number;
+  /** index of the number */
+  start: number;
+  /** the marker character after the number: . ． 、 */
+  style: string;
+  /** index of the marker character */
+  styleAt: number;
+}
+
+const MARKER_RE = /(^|[\s\u3000；;。，,”"’）)》〕】])(\d{1,2})[\s\u3000]*([.．、])(?![\d])/g;
+
+/**
+ * The markers of a numbered list that starts the cell: 1 at the start, then 2, 3 … in order,
+ * each after a space or punctuation. Fewer than two markers is no list.
+ */
+export function listMarkers(text: string): ListMarker[] {
+  const cands: ListMarker[] = [];
+  MARKER_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = MARKER_RE.exec(text))) {
+    const start = m.index + m[1].length;
+    cands.push({ n: Number(m[2]), start, style: m[3], styleAt: m.index + m[0].length - 1 });
+    MARKER_RE.lastIndex = m.index + m[0].length;
+  }
+  const lead = text.length - text.trimStart().length;
+  if (!cands.length || cands[0].n !== 1 || cands[0].start !== lead) return [];
+  const out = [cands[0]];
+  for (const c of cands) if (c.n === out[out.length - 1].n + 1 && c.start > out[out.length - 1].start) out.push(c);
+  return out.length >= 2 ? out : [];
+}
+
+/**
+ * Where a list item before marker `m` lacks its closing 「；」: the change that adds it (replacing
+ * a 。 ， or , that stands there instead), or undefined when the separator is there.
+ */
+export function missingSeparator(text: string, m: ListMarker): TextChange | undefined {
+  let p = m.start;
+  while (p > 0 && /[\s\u3000]/.test(text[p - 1])) p--;
+  const prev = text[p - 1];
+  if (prev === undefined || prev === '；' || prev === ';') return undefined;
+  if (prev === '。' || prev === '，' || prev === ',') return { start: p - 1, end: p, text: '；' };
+  return { start: p, end: p, text: '；' };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Articles 第X条
+
+export interface ArabicArticle {
+  start: number;
+  end: number;
+  raw: string;
+  n: number;
+  unit: string;
+  /** 第二十条 */
+  fixed: string;
+}
+
+/** 第20条 / 第3款 / 第1章 written with Arabic digits (legal texts write 第二十条). */
+export function arabicArticles(text: string): ArabicArticle[] {
+  const out: ArabicArticle[] = [];
+  const re = /第[\s\u3000]*(\d{1,4})[\s\u3000]*(条|款|项|章|节)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const n = Number(m[1]);
+    if (n === 0) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, raw: m[0], n, unit: m[2], fixed: `第${chineseNumeral(n)}${m[2]}` });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cited (title, 文号) pairs
+
+export interface Citation {
+  /** the title as written, without 《》 */
+  title: string;
+  /** compare key of the title */
+  key: string;
+  /** the 文号, normalised: prefix + 〔year〕N号 */
+  docNo: string;
+  doc: DocNumber;
+}
+
+/** Compare key of a title: no whitespace, no quote or title marks, folded brackets. */
+export function titleKey(t: string): string {
+  return t
+    .replace(/[\s\u3000\u00a0]+/g, '')
+    .replace(/[《》〈〉“”"'‘’]/g, '')
+    .replace(/\(/g, '（')
+    .replace(/\)/g, '）');
+}
+
+const DOC_KIND = /(通知|意见|办法|规定|决定|细则|方案|纲要|条例|指引|要点|规划|批复|规则|通告|公告|报告|函)$/;
+
+/**
+ * The document each 文号 in the text belongs to:
+ * 「《T》（国办发〔2014〕12号）」, 「《T》国办发〔2014〕12号」, 「《T 国办发〔2021〕12号》」 and the
+ * unbracketed 「1.国务院办公厅关于印发…的通知（国办发〔2014〕12号）」.
+ */
+export function citationsOf(text: string): Citation[] {
+  const out: Citation[] = [];
+  for (const d of findDocNumbers(text)) {
+    // back over the office code and an opening bracket
+    const codeStart = d.codeStart;
+    let p = codeStart;
+    while (p > 0 && /[\s\u3000（(]/.test(text[p - 1])) p--;
+    let title: string | undefined;
+    if (text[p - 1] === '》') {
+      // the nearest 《 whose 》 is this one (inner 〈〉 do not count)
+      let depth = 0;
+      for (let i = p - 1; i >= 0; i--) {
+        if (text[i] === '》') depth++;
+        else if (text[i] === '《' && --depth === 0) {
+          title = text.slice(i + 1, p - 1);
+          break;
+        }
+      }
+    } else {
+      const open = text.lastIndexOf('《', codeStart);
+      const close = text.lastIndexOf('》', codeStart);
+      const after = text.indexOf('》', d.end);
+      if (open > close && after >= 0) {
+        // 文号 inside the title marks
+        title = text.slice(open + 1, codeStart);
+      } else {
+        // unbracketed title back to the list marker or the previous item
+        const head = text.slice(0, p);
+        const seg = head.split(/[；;。\n]|\s(?=\d{1,2}[.．、])/).pop() ?? '';
+        let t = seg.replace(/^[\s\u3000]*\d{1,2}[.．、][\s\u3000]*/, '').trim();
+        // 「《A》B的通知」 is one title; 「《A》山西省…的通知」 cites A and then B
+        const lastClose = t.lastIndexOf('》');
+        const rest = t.slice(lastClose + 1);
+        if (lastClose >= 0 && rest.length >= 6 && !rest.startsWith('的') && DOC_KIND.test(rest)) t = rest;
+        const core = t.replace(/[《》〈〉]/g, '');
+        if (core.length >= 6 && DOC_KIND.test(core)) title = t;
+      }
+    }
+    if (title === undefined) continue;
+    title = title.trim();
+    const key = titleKey(title);
+    if (key.length < 4) continue;
+    out.push({ title, key, docNo: `${d.prefix}${d.canonical}`, doc: d });
+  }
+  return out;
+}
