@@ -1,0 +1,101 @@
+import { defineRule } from '../../rule.ts';
+import { type TextChange, applyChanges, arabicArticles, bracketImbalances, findDocNumbers, listMarkers, missingSeparator } from '../../citations.ts';
+
+interface Problem {
+  messageId: string;
+  data: Record<string, string | number>;
+  severity?: 'error' | 'warning' | 'info';
+  /** the change this problem asks for (none for 《》 imbalance) */
+  change?: TextChange & { safe: boolean };
+}
+
+const STYLE_NAMES: Record<string, string> = { '.': '1.', '．': '1．', '、': '1、' };
+
+/** Problems in one 公开依据 cell, each with its text change. */
+export function basisProblems(text: string): Problem[] {
+  const out: Problem[] = [];
+  for (const b of bracketImbalances(text)) {
+    out.push({ messageId: 'unbalanced', data: { open: b.open, close: b.close, opens: b.opens, closes: b.closes } });
+  }
+  for (const d of findDocNumbers(text)) {
+    const year = `〔${d.year}〕`;
+    const num = String(d.number);
+    const fixedNoHao = `${year}${num}`;
+    const docNo = `${d.prefix}${d.raw}`;
+    const safe = { start: d.start, end: d.end, text: d.hasHao ? `${fixedNoHao}号` : fixedNoHao, safe: true };
+    if (d.open !== '〔' || d.close !== '〕') out.push({ messageId: 'docBrackets', data: { docNo, found: `${d.open}${d.year}${d.close}`, fixed: year }, change: safe });
+    if (d.hasDi) out.push({ messageId: 'docDi', severity: 'error', data: { docNo, fixed: `${d.prefix}${safe.text}` }, change: safe });
+    if (/^0\d/.test(d.numberText)) out.push({ messageId: 'docZero', data: { docNo, found: d.numberText, fixed: num }, change: safe });
+    if (/[\s\u3000]/.test(d.raw) && !out.some((p) => p.change === safe)) out.push({ messageId: 'docSpace', data: { docNo, fixed: `${d.prefix}${safe.text}` }, change: safe });
+    if (!d.hasHao) out.push({ messageId: 'docHao', data: { docNo, fixed: `${d.prefix}${fixedNoHao}号` }, change: { start: d.start, end: d.end, text: `${fixedNoHao}号`, safe: false } });
+  }
+  const markers = listMarkers(text);
+  if (markers.length) {
+    const styles = [...new Set(markers.map((m) => m.style))];
+    if (styles.length > 1) {
+      for (const m of markers) {
+        if (m.style === '.') continue;
+        out.push({
+          messageId: 'mixedMarkers',
+          data: { styles: styles.map((s) => STYLE_NAMES[s]).join(' / '), n: m.n },
+          change: { start: m.styleAt, end: m.styleAt + 1, text: '.', safe: false },
+        });
+      }
+    }
+    for (const m of markers.slice(1)) {
+      const ch = missingSeparator(text, m);
+      if (ch) out.push({ messageId: 'missingSemicolon', data: { n: m.n }, change: { ...ch, safe: false } });
+    }
+  }
+  for (const a of arabicArticles(text)) out.push({ messageId: 'arabicArticle', data: { found: a.raw, fixed: a.fixed }, change: { start: a.start, end: a.end, text: a.fixed, safe: false } });
+  return out;
+}
+
+/**
+ * 公开依据: balanced 《》, 文号 written 国办发〔2017〕47号, numbered lists 「1.…；2.…」, articles 第二十条.
+ */
+export default defineRule({
+  meta: {
+    id: 'basis-citation',
+    type: 'problem',
+    fixable: true,
+    defaultSeverity: 'warning',
+    docs: {
+      zh: '公开依据的引用格式：书名号成对，文号写作「国办发〔2017〕47号」（六角括号、无「第」、无前导零、以「号」结尾），多条依据写作「1.…；2.…」，条文写作「第二十条」',
+      en: 'Citation format in 公开依据: paired 《》, document numbers like 「国办发〔2017〕47号」, lists 「1.…；2.…」, articles 「第二十条」',
+    },
+    messages: {
+      unbalanced: { zh: '括号不成对：「{open}」{opens} 个，「{close}」{closes} 个', en: 'Unbalanced brackets: {opens} "{open}" but {closes} "{close}"' },
+      docBrackets: { zh: '文号「{docNo}」的年份应使用六角括号：「{found}」→「{fixed}」', en: 'Document number "{docNo}": the year takes tortoise-shell brackets, "{found}" → "{fixed}"' },
+      docDi: { zh: '文号「{docNo}」中不应有「第」，应为「{fixed}」', en: 'Document number "{docNo}" must not contain 第; write "{fixed}"' },
+      docZero: { zh: '文号「{docNo}」的序号不应有前导零：「{found}」→「{fixed}」', en: 'Document number "{docNo}" has leading zeros: "{found}" → "{fixed}"' },
+      docSpace: { zh: '文号「{docNo}」中有空格，应为「{fixed}」', en: 'Document number "{docNo}" contains spaces; write "{fixed}"' },
+      docHao: { zh: '文号「{docNo}」应以「号」结尾：「{fixed}」', en: 'Document number "{docNo}" should end in 号: "{fixed}"' },
+      mixedMarkers: { zh: '同一单元格中的序号写法不一致（{styles}），第 {n} 项应写作「{n}.」', en: 'Mixed list markers in one cell ({styles}); item {n} should be "{n}."' },
+      missingSemicolon: { zh: '第 {n} 项依据前缺少分隔符「；」', en: 'Missing "；" before item {n}' },
+      arabicArticle: { zh: '条文序号应使用汉字：「{found}」→「{fixed}」', en: 'Article numbers are written in Chinese numerals: "{found}" → "{fixed}"' },
+    },
+  },
+  check(ctx) {
+    const col = ctx.cat.header.byField.basis;
+    if (col === undefined) return;
+    for (const r of ctx.dataRows()) {
+      const c = r.own.basis;
+      if (!c) continue;
+      const problems = basisProblems(c.text);
+      // One fix per problem, but each also carries every safe change of the cell (and the
+      // unsafe ones of its own kind), so a cell is done in one or two passes, not one per 文号.
+      const safe = problems.filter((p) => p.change?.safe).map((p) => p.change!);
+      for (const p of problems) {
+        const base = { row: c.row, col, messageId: p.messageId, data: p.data, ...(p.severity ? { severity: p.severity } : {}) };
+        if (!p.change) {
+          ctx.report(base);
+          continue;
+        }
+        const own = p.change.safe ? [] : problems.filter((q) => q.messageId === p.messageId && q.change).map((q) => q.change!);
+        const set = applyChanges(c.text, [...own, ...safe]);
+        ctx.report({ ...base, fix: { applicability: p.change.safe ? 'safe' : 'unsafe', edits: [{ row: c.row, col, set }] } });
+      }
+    }
+  },
+});
