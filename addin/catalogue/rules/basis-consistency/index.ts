@@ -1,0 +1,85 @@
+import { type Grid, colLetters, textAt } from '../../grid.ts';
+import type { CatalogueRow } from '../../model/catalogue.ts';
+import { defineRule } from '../../rule.ts';
+import { citationsOf } from '../../citations.ts';
+
+interface Use {
+  row: number;
+  col: number;
+  docNo: string;
+  title: string;
+}
+
+/**
+ * Where this row's 公开依据 text stands now: its own cell, or for a row that row-shift will move,
+ * the cell that moves into the 公开依据 column (seed 001 rows 75 and 76 have it in column F).
+ */
+function basisCell(grid: Grid, r: CatalogueRow, col: number): { row: number; col: number; text: string } | undefined {
+  let c = col;
+  if (r.shift) {
+    const src = col - r.shift.by;
+    if (src >= r.shift.from && src <= r.shift.to) c = src;
+    else if (col >= r.shift.from && col <= r.shift.to) return undefined;
+  }
+  const text = textAt(grid, r.row, c);
+  return text.trim() ? { row: r.row, col: c, text } : undefined;
+}
+
+const MAX_LISTED = 3;
+
+/** The same document cited with different 文号 in different places of the catalogue. */
+export default defineRule({
+  meta: {
+    id: 'basis-consistency',
+    type: 'problem',
+    fixable: false,
+    defaultSeverity: 'warning',
+    docs: {
+      zh: '同一文件在目录中各处引用的文号应一致',
+      en: 'The same document should carry the same document number wherever the catalogue cites it',
+    },
+    messages: {
+      conflict: {
+        zh: '《{title}》在此引用为「{docNo}」，而其他单元格引用为 {others}，请核对文号',
+        en: '《{title}》 is cited here as "{docNo}" but elsewhere as {othersEn}; check the document number',
+      },
+    },
+  },
+  check(ctx) {
+    const { cat } = ctx;
+    const col = cat.header.byField.basis;
+    if (col === undefined) return;
+    const byTitle = new Map<string, Use[]>();
+    for (const r of cat.rows) {
+      if (r.kind === 'blank') continue;
+      const cell = basisCell(cat.grid, r, col);
+      if (!cell) continue;
+      const seen = new Set<string>();
+      for (const c of citationsOf(cell.text)) {
+        if (seen.has(c.key + c.docNo)) continue;
+        seen.add(c.key + c.docNo);
+        const list = byTitle.get(c.key) ?? [];
+        list.push({ row: cell.row, col: cell.col, docNo: c.docNo, title: c.title });
+        byTitle.set(c.key, list);
+      }
+    }
+    for (const uses of byTitle.values()) {
+      const byNo = new Map<string, Use[]>();
+      for (const u of uses) byNo.set(u.docNo, [...(byNo.get(u.docNo) ?? []), u]);
+      if (byNo.size < 2) continue;
+      // the number most cells agree on is taken as right; with no clear majority every cell is reported
+      const sizes = [...byNo.values()].map((l) => l.length).sort((a, b) => b - a);
+      const majority = sizes[0] > sizes[1] ? [...byNo.entries()].find(([, l]) => l.length === sizes[0])![0] : undefined;
+      for (const [docNo, list] of byNo) {
+        if (docNo === majority) continue;
+        const others = [...byNo.entries()].filter(([n]) => n !== docNo);
+        const cellsOf = (l: Use[], sep: string) => l.slice(0, MAX_LISTED).map((u) => `${colLetters(u.col)}${u.row}`).join(sep);
+        const others_ = others.map(([n, l]) => `「${n}」（${cellsOf(l, '、')}${l.length > MAX_LISTED ? ` 等 ${l.length} 处` : ''}）`).join('、');
+        const othersEn = others.map(([n, l]) => `"${n}" (${cellsOf(l, ', ')}${l.length > MAX_LISTED ? `, … ${l.length} cells` : ''})`).join(', ');
+        for (const u of list) {
+          ctx.report({ row: u.row, col: u.col, field: 'basis', messageId: 'conflict', data: { title: u.title, docNo, others: others_, othersEn } });
+        }
+      }
+    }
+  },
+});
