@@ -81,8 +81,8 @@ async function measure(label: string, bytes: Uint8Array, sheet: string, checks: 
   const runs = 5;
   let tE = 0;
   let tP = 0;
-  let outE = new Uint8Array();
-  let outP = new Uint8Array();
+  let outE: Uint8Array = new Uint8Array();
+  let outP: Uint8Array = new Uint8Array();
   for (let i = 0; i < runs; i++) {
     let t = performance.now();
     outE = await viaExcelJs(bytes, sheet, edits);
