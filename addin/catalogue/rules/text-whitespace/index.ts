@@ -1,0 +1,52 @@
+import { defineRule } from '../../rule.ts';
+import type { FieldId } from '../../types.ts';
+
+/** Text columns (channels and ticks have their own rules). */
+const TEXT_FIELDS: FieldId[] = ['level1', 'level2', 'level3', 'level4', 'content', 'basis', 'deadline', 'subject', 'duration'];
+
+/**
+ * Every run of whitespace that is not exactly one ASCII space becomes one space; the ends are
+ * trimmed. A single space between items (「权责清单 运行流程图 廉政风险防控图」) is kept: real
+ * catalogues use it as a list separator.
+ */
+export function normalizeWhitespace(s: string): string {
+  return s.replace(/[\s\u3000\u00a0\ufeff]+/g, ' ').trim();
+}
+
+/** Stray whitespace in text cells: at the ends, runs of spaces, full-width spaces, line breaks. */
+export default defineRule({
+  meta: {
+    id: 'text-whitespace',
+    type: 'layout',
+    fixable: true,
+    defaultSeverity: 'warning',
+    docs: {
+      zh: '文字单元格首尾不应有空格，中间不应有连续空格、全角空格或换行（单个空格可作为并列项的分隔）',
+      en: 'Text cells should have no leading/trailing spaces, runs of spaces, full-width spaces or line breaks (one space may separate listed items)',
+    },
+    messages: {
+      lineBreak: { zh: '单元格内有换行，建议改为空格', en: 'Line break inside the cell; use a space' },
+      edges: { zh: '单元格首尾有空格', en: 'Leading or trailing whitespace' },
+      runs: { zh: '单元格内有连续空格', en: 'Several spaces in a row' },
+      wideSpace: { zh: '单元格内有全角空格或不间断空格', en: 'Full-width or non-breaking space inside the cell' },
+    },
+  },
+  check(ctx) {
+    for (const r of ctx.dataRows()) {
+      for (const f of TEXT_FIELDS) {
+        const c = r.own[f];
+        if (!c) continue;
+        const fixed = normalizeWhitespace(c.text);
+        if (fixed === c.text) continue;
+        const messageId = /[\r\n\u2028\u2029]/.test(c.text)
+          ? 'lineBreak'
+          : /^[\s\u3000\u00a0\ufeff]|[\s\u3000\u00a0\ufeff]$/.test(c.text)
+            ? 'edges'
+            : /[\s\u3000\u00a0\ufeff]{2,}/.test(c.text)
+              ? 'runs'
+              : 'wideSpace';
+        ctx.report({ row: c.row, col: c.col, messageId, fix: { applicability: 'safe', edits: [{ row: c.row, col: c.col, set: fixed }] } });
+      }
+    }
+  },
+});
