@@ -1,0 +1,116 @@
+import { defineRule } from '../../rule.ts';
+import { findDocNumbers } from '../../citations.ts';
+import type { FieldId } from '../../types.ts';
+
+const TEXT_FIELDS: FieldId[] = ['level1', 'level2', 'level3', 'level4', 'content', 'basis', 'deadline', 'subject', 'duration'];
+const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）', '.': '。' };
+/** Chinese characters and CJK punctuation (incl. curly quotes and the dash used in Chinese text). */
+const CJK = /[\u3000-\u303f\u4e00-\u9fff\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018-\u201d\u2014\u2026]/;
+const HAN = /[\u4e00-\u9fff]/;
+const URL = /(?:https?:\/\/|www\.)[^\s\u3000\u4e00-\u9fff，。；、）》]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+
+export interface HalfWidth {
+  at: number;
+  ch: string;
+}
+
+/**
+ * ASCII punctuation standing in Chinese text: , ; : ? ! after a Chinese character or CJK
+ * punctuation; ( ) around or next to Chinese text; . between two Chinese characters. Not inside
+ * URLs, and not the year brackets of a 文号 (basis-citation fixes those to 〔〕).
+ */
+export function halfWidthPunctuation(text: string): HalfWidth[] {
+  if (!HAN.test(text)) return [];
+  const skip = new Set<number>();
+  for (const m of text.matchAll(URL)) for (let i = m.index; i < m.index + m[0].length; i++) skip.add(i);
+  for (const d of findDocNumbers(text)) for (let i = d.start; i < d.end; i++) skip.add(i);
+  // parentheses first: a converted ） counts as Chinese punctuation for a ; after it
+  const opens: number[] = [];
+  const parens: { at: number; ch: string; mate?: number }[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (skip.has(i)) continue;
+    if (text[i] === '(') {
+      opens.push(parens.length);
+      parens.push({ at: i, ch: '(' });
+    } else if (text[i] === ')') {
+      const o = opens.pop();
+      const k = parens.length;
+      parens.push({ at: i, ch: ')', ...(o !== undefined ? { mate: o } : {}) });
+      if (o !== undefined) parens[o].mate = k;
+    }
+  }
+  const out: HalfWidth[] = [];
+  for (const p of parens) {
+    let chinese: boolean;
+    if (p.mate !== undefined) {
+      const a = Math.min(p.at, parens[p.mate].at);
+      const b = Math.max(p.at, parens[p.mate].at);
+      chinese = HAN.test(text.slice(a + 1, b)) || CJK.test(text[a - 1] ?? '') || CJK.test(text[b + 1] ?? '');
+    } else {
+      chinese = CJK.test(text[p.at - 1] ?? '') || CJK.test(text[p.at + 1] ?? '');
+    }
+    if (chinese) out.push(p);
+  }
+  const converted = new Set(out.map((p) => p.at));
+  const prevIsChinese = (i: number) => {
+    let p = i - 1;
+    while (p >= 0 && /[ \t]/.test(text[p])) p--;
+    return p >= 0 && (CJK.test(text[p]) || converted.has(p));
+  };
+  const nextChar = (i: number) => {
+    let p = i + 1;
+    while (p < text.length && /[ \t]/.test(text[p])) p++;
+    return text[p] ?? '';
+  };
+  for (let i = 0; i < text.length; i++) {
+    if (skip.has(i)) continue;
+    const ch = text[i];
+    if (',;:?!'.includes(ch)) {
+      if (prevIsChinese(i) && !/[A-Za-z]/.test(nextChar(i))) out.push({ at: i, ch });
+    } else if (ch === '.') {
+      if (HAN.test(text[i - 1] ?? '') && HAN.test(text[i + 1] ?? '')) out.push({ at: i, ch });
+    }
+  }
+  return out.sort((a, b) => a.at - b.at);
+}
+
+export function toFullWidth(text: string, marks: readonly HalfWidth[]): string {
+  const chars = text.split('');
+  for (const m of marks) chars[m.at] = FULL[m.ch];
+  return chars.join('');
+}
+
+/** Half-width (ASCII) punctuation in Chinese text. */
+export default defineRule({
+  meta: {
+    id: 'text-punctuation',
+    type: 'suggestion',
+    fixable: true,
+    defaultSeverity: 'warning',
+    docs: {
+      zh: '中文内容应使用全角标点（，；：（）），不应混用半角的 , ; : ( )',
+      en: 'Chinese text takes full-width punctuation (，；：（）), not ASCII , ; : ( )',
+    },
+    messages: {
+      halfWidth: { zh: '中文内容中有 {count} 处半角标点（{chars}），应为全角', en: '{count} half-width punctuation mark(s) in Chinese text ({chars}); use full-width' },
+    },
+  },
+  check(ctx) {
+    for (const r of ctx.dataRows()) {
+      for (const f of TEXT_FIELDS) {
+        const c = r.own[f];
+        if (!c) continue;
+        const marks = halfWidthPunctuation(c.text);
+        if (!marks.length) continue;
+        const chars = [...new Set(marks.map((m) => m.ch))].map((ch) => `「${ch}」`).join('');
+        ctx.report({
+          row: c.row,
+          col: c.col,
+          messageId: 'halfWidth',
+          data: { count: marks.length, chars },
+          fix: { applicability: 'unsafe', edits: [{ row: c.row, col: c.col, set: toFullWidth(c.text, marks) }] },
+        });
+      }
+    }
+  },
+});
