@@ -1,0 +1,120 @@
+import { colLetters, textAt } from '../../grid.ts';
+import { defineRule } from '../../rule.ts';
+import type { FieldId } from '../../types.ts';
+
+const LEVELS: FieldId[] = ['level1', 'level2', 'level3', 'level4'];
+
+/**
+ * Compare form of an item name: no whitespace or punctuation, and without the words 行政 and 信息
+ * that catalogues add or drop freely (重大行政决策预公开 = 重大决策预公开), unless little else is left.
+ */
+export function normalizeItemName(s: string): string {
+  const bare = s.replace(/[\s\u3000\u00a0]+/g, '').replace(/[\p{P}\p{S}]/gu, '');
+  const core = bare.replace(/行政|信息/g, '');
+  // 「信息公开」 is not 「公开」: keep names the two words are most of
+  return core.length >= 3 ? core : bare;
+}
+
+/** Not an item name: content written into a 事项 column (long text, sentences, enumerations). */
+function isName(s: string): boolean {
+  const t = s.trim();
+  return t.length > 0 && t.length <= 20 && !/[，。；：、,;:]/.test(t);
+}
+
+/** Words that add nothing to an item name: 公共资源交易 = 公共资源交易领域. */
+const GENERIC = /^(领域|工作|事项|情况|公开|类|方面|专栏|栏目|目录|清单)$/;
+
+/**
+ * Same after normalising, or one is the other plus a generic word at its start or end
+ * (公共资源交易 / 公共资源交易领域); the shorter must keep at least four characters. A qualifier is
+ * not generic: 规范性文件 / 部门规范性文件 are different items, and so are 部门预算公开 /
+ * 部门决算公开 although they differ in one character only.
+ */
+export function similarNames(a: string, b: string): 'same' | 'similar' | undefined {
+  if (!a || !b) return undefined;
+  if (a === b) return 'same';
+  const [s, l] = a.length <= b.length ? [a, b] : [b, a];
+  if (s.length < 4) return undefined;
+  if (l.startsWith(s) && GENERIC.test(l.slice(s.length))) return 'similar';
+  if (l.endsWith(s) && GENERIC.test(l.slice(0, l.length - s.length))) return 'similar';
+  return undefined;
+}
+
+interface Node {
+  row: number;
+  col: number;
+  level: number;
+  text: string;
+  norm: string;
+  /** ancestors' node ids (the names above it in its branch) */
+  path: number[];
+  id: number;
+}
+
+/**
+ * Items of the catalogue tree that repeat: the same (or nearly the same) name on two branches.
+ * Seed 001: 重大行政决策预公开 (C49) / 重大决策预公开 (C98); 重大建设项目 as a 二级事项 (C23) and
+ * again as a 三级事项 under 重点领域信息 (D58).
+ */
+export default defineRule({
+  meta: {
+    id: 'near-duplicate',
+    type: 'suggestion',
+    fixable: false,
+    defaultSeverity: 'warning',
+    docs: {
+      zh: '目录中名称相同或几乎相同的公开事项（可能重复列出，或应合并）',
+      en: 'Items with the same or nearly the same name in different places of the catalogue (listed twice, or to be merged)',
+    },
+    messages: {
+      duplicate: { zh: '事项「{name}」与 {otherCell}「{other}」重复', en: 'Item "{name}" repeats {otherCell} "{other}"' },
+      similar: { zh: '事项「{name}」与 {otherCell}「{other}」名称相近，可能重复', en: 'Item "{name}" is close to {otherCell} "{other}"; possibly the same item' },
+    },
+  },
+  check(ctx) {
+    const { cat } = ctx;
+    const cols = LEVELS.map((f) => cat.header.byField[f]);
+    const nodes: Node[] = [];
+    // the open node at each level (index 0..3) while walking down the rows
+    const open: (Node | undefined)[] = [undefined, undefined, undefined, undefined];
+    for (const r of cat.rows) {
+      if (r.kind === 'blank') continue;
+      for (let k = 0; k < LEVELS.length; k++) {
+        const col = cols[k];
+        if (col === undefined) continue;
+        // a shifted row's cells count where row-shift will put them
+        let src = col;
+        if (r.shift) {
+          const from = col - r.shift.by;
+          if (from >= r.shift.from && from <= r.shift.to) src = from;
+          else if (col >= r.shift.from && col <= r.shift.to) continue;
+        }
+        const text = textAt(cat.grid, r.row, src).trim();
+        if (!text) continue;
+        const parent = open.slice(0, k).filter((n): n is Node => !!n);
+        const path = parent.map((n) => n.id);
+        const cur = open[k];
+        // the same name again under the same parent is the same node (a repeated or unmerged cell)
+        if (cur && cur.text === text && cur.path.join() === path.join()) continue;
+        const node: Node = { row: r.row, col: src, level: k, text, norm: normalizeItemName(text), path, id: nodes.length };
+        nodes.push(node);
+        open[k] = node;
+        for (let j = k + 1; j < LEVELS.length; j++) open[j] = undefined;
+      }
+    }
+    const named = nodes.filter((n) => isName(n.text));
+    for (let i = 0; i < named.length; i++) {
+      const b = named[i];
+      for (let j = 0; j < i; j++) {
+        const a = named[j];
+        // a parent named like its child (政府信息公开年报 / 政府信息公开年报) is one item
+        if (b.path.includes(a.id) || a.path.includes(b.id)) continue;
+        const sim = similarNames(a.norm, b.norm);
+        if (!sim) continue;
+        const identical = sim === 'same' && a.text.replace(/\s+/g, '') === b.text.replace(/\s+/g, '');
+        ctx.report({ row: b.row, col: b.col, messageId: identical ? 'duplicate' : 'similar', data: { name: b.text, other: a.text, otherCell: `${colLetters(a.col)}${a.row}` } });
+        break;
+      }
+    }
+  },
+});
