@@ -284,6 +284,24 @@ describe('FileWorkbook.save(): odd but valid worksheet XML', () => {
   });
 });
 
+describe('FileWorkbook.save(): Excel Tables', () => {
+  it('renames a table column when its header cell is edited, so Excel does not repair the file', async () => {
+    const { default: ExcelJSLib } = await import('exceljs');
+    const e = new ExcelJSLib.Workbook();
+    const ws = e.addWorksheet('目录');
+    ws.addTable({ name: 'T1', ref: 'A1', headerRow: true, columns: [{ name: '序号' }, { name: '公开内容(要素)' }], rows: [[1, '指南']] });
+    const bytes = new Uint8Array(await e.xlsx.writeBuffer());
+    const wb = readWorkbook(bytes, 't.xlsx');
+    expect(wb.readSheetSync().values[0]).toEqual(['序号', '公开内容(要素)']);
+    await wb.applyEdits('目录', [edit('B1', 1, 2, '公开内容(要素)', '公开内容（要素）<&>'), edit('A1', 1, 1, '序号', '公开内容（要素）<&>')]);
+    const files = unzipSync(wb.save());
+    const table = Object.keys(files).find((n) => /tables\/table\d+\.xml$/.test(n))!;
+    const xml = dec.decode(files[table]);
+    expect(xml).toContain('name="公开内容（要素）&lt;&amp;&gt;"');
+    expect(xml).toContain('name="序号"'); // A1 would duplicate B1's new name: left for Excel
+  });
+});
+
 describe('FileWorkbook.save(): CSV', () => {
   it('rewrites only the edited records; quoting, line endings and BOM of the rest stay', async () => {
     const text = '\uFEFF序号,事项,"时限"\r\n1,"指南",2024-01-05\r\n2,"含,逗号",20\r\n';

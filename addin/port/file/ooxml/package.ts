@@ -8,12 +8,13 @@
  */
 import { entryData, readZip, writeZip } from './zip.ts';
 import type { ZipArchive, ZipEntry } from './zip.ts';
-import { attr, elementPrefix, patchWorksheetXml, unescapeXml } from './sheet-xml.ts';
+import { attr, elementPrefix, escapeCellText, parseRef, patchWorksheetXml, unescapeXml } from './sheet-xml.ts';
 import type { CellWrite } from './sheet-xml.ts';
 
 export const REL_OFFICE_DOCUMENT = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument';
 export const REL_WORKSHEET = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet';
 export const REL_CALC_CHAIN = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain';
+export const REL_TABLE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/table';
 /** Strict-conformance files use purl.oclc.org relationship URIs. */
 const relTypeIs = (type: string, wanted: string): boolean => type === wanted || type.endsWith(wanted.slice(wanted.lastIndexOf('/')));
 
@@ -320,7 +321,48 @@ export class OoxmlPackage {
     const { xml: next, removedFormulaCells } = patchWorksheetXml(xml, writes);
     if (next !== xml) this.write(sheet.path, next);
     this.dropCalcChainCells(sheet.sheetId, removedFormulaCells);
+    this.renameTableColumns(sheet, writes);
     return removedFormulaCells;
+  }
+
+  /**
+   * An Excel Table (ListObject) keeps its column names in tableN.xml, and they must match the
+   * header cells or Excel "repairs" the file. A header cell edited to a non-empty text renames
+   * the column. (Clearing a header, or a name another column already has, is left as is: Excel
+   * itself would invent "Column1"/"Name2" there.)
+   */
+  private renameTableColumns(sheet: SheetRef, writes: readonly CellWrite[]): void {
+    for (const rel of this.relationships(sheet.path)) {
+      if (!relTypeIs(rel.type, REL_TABLE) || rel.external || !this.has(rel.path)) continue;
+      const xml = this.readText(rel.path);
+      const root = /<(?:[\w.-]+:)?table\b([^>]*)>/.exec(xml);
+      if (!root) continue;
+      const [a, b] = (attr(root[1], 'ref') ?? '').split(':');
+      const s = parseRef(a ?? '');
+      const e = parseRef(b ?? a ?? '');
+      if (!s || !e || attr(root[1], 'headerRowCount') === '0') continue;
+      const cols = [...xml.matchAll(/<(?:[\w.-]+:)?tableColumn\b([^>]*?)(\/?)>/g)];
+      const names = cols.map((m) => attr(m[1], 'name') ?? '');
+      const renames = new Map<number, string>();
+      for (const w of writes) {
+        if (w.row !== s.row || w.col < s.col || w.col > e.col) continue;
+        const name = w.value === null || w.value === '' ? '' : typeof w.value === 'boolean' ? (w.value ? 'TRUE' : 'FALSE') : String(w.value);
+        const i = w.col - s.col;
+        const encoded = escapeCellText(name).replace(/"/g, '&quot;').replace(/\n/g, '_x000a_');
+        if (!name || names.some((n, k) => k !== i && unescapeXml(n) === unescapeXml(encoded))) continue;
+        renames.set(i, encoded);
+        names[i] = encoded;
+      }
+      if (renames.size === 0) continue;
+      let k = -1;
+      const next = xml.replace(/<((?:[\w.-]+:)?tableColumn)\b([^>]*?)(\/?)>/g, (m, tag: string, attrs: string, close: string) => {
+        k++;
+        const n = renames.get(k);
+        if (n === undefined) return m;
+        return `<${tag}${attrs.replace(/\sname\s*=\s*(?:"[^"]*"|'[^']*')/, ` name="${n}"`)}${close}>`;
+      });
+      if (next !== xml) this.write(rel.path, next);
+    }
   }
 }
 
