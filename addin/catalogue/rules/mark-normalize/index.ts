@@ -27,7 +27,7 @@ export default defineRule({
       en: 'Tick columns (audience, mode, level) should use one tick mark throughout (default "√"); leave unticked cells empty',
     },
     messages: {
-      normalize: { zh: '勾选符号「{from}」应统一为「{to}」', en: 'Tick "{from}" should be "{to}" like the rest of the catalogue' },
+      normalize: { zh: '勾选符号「{from}」应统一为「{to}」', en: 'Tick "{from}" should be the office mark "{to}"' },
       negative: { zh: '勾选列中的「{value}」表示不勾选，应留空', en: '"{value}" in a tick column means "not ticked"; leave the cell empty' },
       notMark: { zh: '勾选列「{label}」中的「{value}」不是勾选符号（应为「{to}」或留空）', en: '"{value}" in tick column "{label}" is not a tick (use "{to}" or leave it empty)' },
     },
