@@ -199,6 +199,17 @@ describe('readWorkbook: other formats and layouts', () => {
     ]);
   });
 
+  it('reads an HTML table saved as .xls (what many web systems export) read-only', async () => {
+    const html = '<html><head><meta charset="utf-8"></head><body><table><tr><td>序号</td><td>事项</td></tr><tr><td>1</td><td>政府信息公开指南</td></tr></table></body></html>';
+    const wb = readWorkbook(new TextEncoder().encode(html), 'export.xls');
+    expect(wb.format).toBe('html');
+    expect(wb.writable).toBe(false);
+    expect((await wb.readSheet()).values).toEqual([
+      ['序号', '事项'],
+      [1, '政府信息公开指南'],
+    ]);
+  });
+
   it('computes ISO dates in the 1904 date system without timezone drift', async () => {
     const e = new ExcelJS.Workbook();
     e.properties.date1904 = true;

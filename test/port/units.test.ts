@@ -1,4 +1,5 @@
 /** Table tests of the small pure pieces: dates, formula shifting, XML escaping, calcChain, CSV, zip. */
+import { readdirSync, readFileSync } from 'node:fs';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { csvValue, looksLikeCsv, parseCsv, sniffDelimiter } from '../../addin/port/file/csv.ts';
@@ -165,5 +166,19 @@ describe('zip record rewrite', () => {
   });
   it('computes the standard CRC-32', () => {
     expect(crc32(strToU8('123456789'))).toBe(0xcbf43926);
+  });
+});
+
+describe('addin/port/file runs in a browser', () => {
+  it('imports no Node built-ins and uses no Node globals', () => {
+    const dir = new URL('../../addin/port/file/', import.meta.url);
+    const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+    expect(files.length).toBeGreaterThan(5);
+    for (const f of files) {
+      const src = readFileSync(new URL(f, dir), 'utf8');
+      const imports = [...src.matchAll(/from '([^']+)'/g)].map((m) => m[1]);
+      for (const i of imports) expect([f, i]).toEqual([f, expect.stringMatching(/^(\.|xlsx$|fflate$)/)]);
+      expect([f, /\b(Buffer|process|require)\b[.(]/.test(src)]).toEqual([f, false]);
+    }
   });
 });
