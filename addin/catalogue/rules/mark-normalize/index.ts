@@ -5,7 +5,7 @@ import type { FieldId } from '../../types.ts';
 /** Columns whose cells hold a tick (or, for mode/audience, a tick or a word). */
 const TICK_FIELDS: FieldId[] = ['audienceAll', 'audienceSpecific', 'modeActive', 'modeOnRequest', 'mode', 'tier', 'audience'];
 /** Glyphs and words that mean "ticked". */
-const TICKS = new Set(['√', '✓', '✔', '☑', '■', '是', 'Y', 'y']);
+const TICKS = new Set(['√', '✓', '✔', '☑', '■', '●', '是', 'Y', 'y']);
 /** Values that mean "not ticked": the cell should simply be empty. */
 const NEGATIVE = /^(否|无|不|不公开|×|✗|✘|x|X|n|N|-|—|－|\/|／|0)$/;
 /** Words a single 公开方式 / 公开对象 text column may hold instead of a tick. */

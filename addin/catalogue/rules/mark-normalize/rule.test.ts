@@ -34,6 +34,7 @@ describe('mark-normalize', () => {
       validItem(5, { audienceSpecific: '否' }), // 9
       validItem(6, { modeOnRequest: 'x' }), // 10
       validItem(7, { audienceSpecific: '本机关工作人员' }), // 11
+      validItem(8, { audienceAll: '●' }), // 12
     ]);
     expect(findings(g)).toEqual([
       { cell: 'K5', severity: 'warning', messageId: 'normalize', data: { from: '✓', to: '√' }, fix: 'safe' },
@@ -45,9 +46,10 @@ describe('mark-normalize', () => {
       { cell: 'L9', severity: 'warning', messageId: 'negative', data: { value: '否' }, fix: 'unsafe' },
       { cell: 'N10', severity: 'warning', messageId: 'negative', data: { value: 'x' }, fix: 'unsafe' },
       { cell: 'L11', severity: 'warning', messageId: 'notMark', data: { value: '本机关工作人员', label: '公开对象/特定群众', to: '√' }, fix: undefined },
+      { cell: 'K12', severity: 'warning', messageId: 'normalize', data: { from: '●', to: '√' }, fix: 'safe' },
     ]);
     const safe = fixed(g, false);
-    expect([5, 6, 7, 8, 9, 10, 11].map((r) => ticks(safe, r))).toEqual([
+    expect([5, 6, 7, 8, 9, 10, 11, 12].map((r) => ticks(safe, r))).toEqual([
       ['√', '', '√', ''],
       ['√', '', '√', ''],
       ['√', '', '√', ''],
@@ -55,6 +57,7 @@ describe('mark-normalize', () => {
       ['√', '否', '√', ''],
       ['√', '', '√', 'x'],
       ['√', '本机关工作人员', '√', ''],
+      ['√', '', '√', ''],
     ]);
     const unsafe = fixed(g, true);
     expect([9, 10, 11].map((r) => ticks(unsafe, r))).toEqual([
