@@ -37,27 +37,22 @@ export const NATIONAL_CHANNELS = [
 
 export const MARK = '√';
 
-const LEVEL1 = [
-  '机构职能',
-  '政策文件',
-  '规划信息',
-  '财政资金',
-  '行政许可',
-  '行政处罚',
-  '行政强制',
-  '重大决策',
-  '建议提案办理',
-  '人事信息',
-  '政府采购',
-  '统计信息',
-  '应急管理',
-  '公共服务',
-  '社会救助',
-  '市场监管',
+/**
+ * Item names are unique across the catalogue, as in a real one (a repeated name is a finding of
+ * near-duplicate): 一级 = department × category, 二级 = object × action, 三级 = object × action × aspect,
+ * each drawn without replacement. No generic words (情况, 工作, 清单 …) at the ends and no 行政/信息,
+ * which near-duplicate ignores when comparing names.
+ */
+const DEPARTMENTS = ['商务', '财政', '交通运输', '生态环境', '住房城乡建设', '农业农村', '市场监管', '卫生健康', '教育', '民政', '人力资源社会保障', '自然资源', '水利', '文化旅游', '应急管理', '林业'];
+const CATEGORIES = ['机构职能', '政策文件', '规划计划', '财政资金', '许可审批', '处罚强制', '重大决策', '建议提案办理', '人事招录', '政府采购', '统计数据', '应急处置', '公共服务', '社会救助', '监督检查', '权责清单动态调整'];
+const OBJECTS = [
+  '外商投资企业', '对外贸易经营者', '成品油零售企业', '报废机动车回收企业', '再生资源回收经营者', '单用途预付卡发卡企业', '典当行', '融资租赁公司', '商业保理公司', '拍卖企业',
+  '直销企业', '商业特许经营者', '酒类流通企业', '粮食收购企业', '药品零售企业', '农贸市场', '大型商超', '电子商务平台', '物流园区', '会展项目',
+  '老字号企业', '步行街改造项目', '县域商业体系', '家政服务企业', '餐饮企业', '洗染企业', '美容美发企业', '汽车流通企业', '二手车交易市场', '旧货市场',
+  '商品交易市场', '加油站', '成品油仓储企业', '边境贸易企业', '加工贸易企业', '服务外包企业', '技术进出口合同', '对外承包工程企业', '境外投资项目', '外资研发中心',
 ];
-const LEVEL2_HEAD = ['权力', '政策', '项目', '资金', '监督', '服务', '审批', '检查', '备案', '公示', '名录', '年报'];
-const LEVEL2_TOPIC = ['外商投资', '对外贸易', '商贸流通', '电子商务', '市场体系建设', '再生资源回收', '单用途预付卡', '成品油流通', '酒类流通', '报废机动车回收', '典当行', '融资租赁', '商业特许经营', '拍卖企业', '会展活动'];
-const LEVEL3 = ['办事指南', '审批结果', '检查计划', '抽查结果', '申报通知', '评审结果', '资金分配', '绩效评价', '政策解读', '办理结果'];
+const ACTIONS = ['备案', '登记', '审批', '资格认定', '资质核准', '年度报告', '监督检查', '随机抽查', '处罚决定', '表彰奖励', '补助资金', '信用评价', '统计监测', '安全生产检查', '投诉处理', '专项整治', '项目申报', '资金拨付', '绩效评价', '政策兑现', '名录管理', '等级评定', '变更', '注销', '业务培训'];
+const ASPECTS = ['办事指南', '申请条件', '办理结果', '结果公示', '评审结果', '分配结果', '政策解读', '办理流程', '收费标准', '监督电话'];
 
 const CONTENT_PARTS = [
   '以本机关名义印发的行政规范性文件及其解读材料',
@@ -107,8 +102,9 @@ const DEADLINES = [
   '每季度结束后15个工作日内',
   '预算批复后20日内',
   '实时更新',
-  '长期公开',
-  '常年公开，动态更新',
+  '政府采购合同签订之日起2个工作日内',
+  '决算批复后20日内',
+  '会议结束后5个工作日内',
 ];
 const SUBJECTS = ['长治市商务局', '长治市商务局办公室', '长治市商务局综合行政执法队', '长治市商务局对外贸易科', '长治市商务局市场建设科', '长治市人民政府', '长治市商务事务服务中心', '潞州区人民政府办公室'];
 
@@ -184,23 +180,36 @@ export function generateCatalogue(o: GenOptions = {}): CatalogueData {
     const k = 1 + Math.floor(rand() * 3);
     const chosen = new Set<string>(['政府网站']);
     while (chosen.size < k) chosen.add(pick(NATIONAL_CHANNELS));
-    return [...chosen].map((c) => `■${c}`).join(rand() < 0.5 ? ' ' : '');
+    return [...chosen].map((c) => `■${c}`).join(' ');
   };
 
   const rows: Scalar[][] = [];
   const defects = new Map<number, DefectKind>();
   let seq = 0;
-  let l1 = pick(LEVEL1);
+  /** Draw without replacement from a deterministic shuffle; wraps around only when exhausted. */
+  const deck = (names: string[]) => {
+    for (let i = names.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [names[i], names[j]] = [names[j], names[i]];
+    }
+    let k = 0;
+    return () => names[k++ % names.length];
+  };
+  const nextL1 = deck(DEPARTMENTS.flatMap((d) => CATEGORIES.map((c) => d + c)));
+  const nextL2 = deck(OBJECTS.flatMap((o) => ACTIONS.map((a) => o + a)));
+  const nextL3 = deck(OBJECTS.flatMap((o) => ACTIONS.flatMap((a) => ASPECTS.map((x) => o + a + x))));
+  let l1 = nextL1();
   let l2 = '';
   for (let i = 0; i < n; i++) {
     const sheetRow = FIRST_DATA_ROW + i;
     const row: Scalar[] = new Array<Scalar>(14).fill(null);
-    if (rand() < 0.01) l1 = pick(LEVEL1);
-    if (!l2 || rand() < 0.2) l2 = `${pick(LEVEL2_TOPIC)}${pick(LEVEL2_HEAD)}`;
+    const newL1 = i > 0 && rand() < 0.01;
+    if (newL1) l1 = nextL1();
+    if (!l2 || newL1 || rand() < 0.09) l2 = nextL2(); // a new 一级 starts a new branch
     row[C.seq] = ++seq;
     row[C.l1] = l1;
     row[C.l2] = l2;
-    if (rand() < 0.6) row[C.l3] = `${pick(LEVEL2_TOPIC)}${pick(LEVEL3)}`;
+    if (rand() < 0.6) row[C.l3] = nextL3();
     row[C.content] = content();
     row[C.basis] = basis();
     row[C.deadline] = pick(DEADLINES);
@@ -219,7 +228,8 @@ export function generateCatalogue(o: GenOptions = {}): CatalogueData {
       defects.set(sheetRow, kind);
       switch (kind) {
         case 'missing':
-          row[pick([C.content, C.basis, C.deadline, C.subject, C.channel])] = null;
+          // (公开内容 may be left blank when a 三级事项 names it: not a defect, so only blanked without one)
+          row[pick(row[C.l3] ? [C.basis, C.deadline, C.subject, C.channel] : [C.content, C.basis, C.deadline, C.subject, C.channel])] = null;
           break;
         case 'badDocNo': {
           const d = pick(DOCS);
@@ -228,7 +238,7 @@ export function generateCatalogue(o: GenOptions = {}): CatalogueData {
           break;
         }
         case 'unknownChannel':
-          row[C.channel] = `■政府网站 ■${pick(['门户网站', '微信公众号', '政务微博', '电子显示屏', '新闻媒体'])}`;
+          row[C.channel] = `■政府网站 ■${pick(['门户网站', '电子显示屏', '手机短信平台', '宣传折页', '户外大屏'])}`;
           break;
         case 'wrongMark':
           row[row[C.all] ? C.all : C.specific] = pick(['×', '○', 'v', '否', '*']);

@@ -107,14 +107,17 @@ function timing(samples: number[]): Timing {
 }
 
 /**
- * Time `fn` in this process: `warmup` untimed runs, then `runs` timed runs with a full GC
- * before each (so one run's garbage is not collected during the next). `afterEach` runs
- * outside the timed region (e.g. to sample memory).
+ * Time `fn` in this process: `warmup` untimed runs (fewer when they take longer than
+ * `warmupMs` in all, at least one), then `runs` timed runs with a full GC before each (so one
+ * run's garbage is not collected during the next). `afterEach` runs outside the timed region
+ * (e.g. to sample memory).
  */
-export async function measure(fn: () => unknown, o: { warmup?: number; runs?: number; afterEach?: () => void } = {}): Promise<Timing> {
+export async function measure(fn: () => unknown, o: { warmup?: number; warmupMs?: number; runs?: number; afterEach?: () => void } = {}): Promise<Timing> {
   const warmup = o.warmup ?? 3;
+  const warmupMs = o.warmupMs ?? 3000;
   const runs = Math.max(1, o.runs ?? 7);
-  for (let i = 0; i < warmup; i++) {
+  const w0 = performance.now();
+  for (let i = 0; i < warmup && (i === 0 || performance.now() - w0 < warmupMs); i++) {
     collectGarbage();
     await fn();
     o.afterEach?.();
