@@ -5,6 +5,7 @@
  */
 import type { CellRange, Grid, Scalar } from '../../addin/catalogue/grid.ts';
 import { STD_COLUMNS, catalogueGrid } from '../../addin/catalogue/testing.ts';
+import { NATIONAL_CHANNELS } from '../../addin/catalogue/channels.ts';
 
 /** mulberry32: small, fast, deterministic. */
 export function rng(seed: number): () => number {
@@ -18,22 +19,8 @@ export function rng(seed: number): () => number {
   };
 }
 
-/** 国办 national list of 公开渠道和载体 (the ■/□ check-list printed on every standard catalogue). */
-export const NATIONAL_CHANNELS = [
-  '政府网站',
-  '政府公报',
-  '两微一端',
-  '发布会/听证会',
-  '广播电视',
-  '纸质媒体',
-  '公开查阅点',
-  '政务服务中心',
-  '便民服务站',
-  '入户/现场',
-  '社区/企事业单位/村公示栏（电子屏）',
-  '精准推送',
-  '其他',
-] as const;
+/** The national list lives with the rules; the generator and the peer schema use the same one. */
+export { NATIONAL_CHANNELS };
 
 export const MARK = '√';
 
