@@ -30,4 +30,25 @@ export interface WorkbookPort {
   highlight(sheet: string, findings: readonly Finding[]): Promise<void>;
   clearHighlights(sheet: string): Promise<void>;
   select(sheet: string, range: CellRange): Promise<void>;
+  /**
+   * The append-only event log on a very-hidden sheet (issue 4). The port stores plain text rows;
+   * the schema, hash chain and verification belong to forms-lib/stats. `ensureLogSheet` creates
+   * the sheet once (very hidden) and returns its state; it never replaces an existing sheet.
+   */
+  ensureLogSheet(name: string, header: readonly string[]): Promise<LogSheetState>;
+  appendLog(name: string, rows: readonly (readonly string[])[]): Promise<void>;
+  /** Header + rows as text, or null when the sheet does not exist. */
+  readLog(name: string): Promise<LogSheetContent | null>;
+}
+
+export interface LogSheetState {
+  created: boolean;
+  /** 'veryHidden' as expected; anything else is reported by the caller as a damaged log. */
+  visibility: 'visible' | 'hidden' | 'veryHidden';
+}
+
+export interface LogSheetContent {
+  visibility: 'visible' | 'hidden' | 'veryHidden';
+  header: string[];
+  rows: string[][];
 }
