@@ -39,6 +39,18 @@ export interface WorkbookPort {
   appendLog(name: string, rows: readonly (readonly string[])[]): Promise<void>;
   /** Header + rows as text, or null when the sheet does not exist. */
   readLog(name: string): Promise<LogSheetContent | null>;
+  /**
+   * Write a whole sheet the product owns (「月度统计」, 「年度报告表三」): created when missing,
+   * its previous content replaced when it exists. Never used on a user's own sheet.
+   */
+  writeSheet(name: string, rows: readonly (readonly (string | number | null)[])[], options?: WriteSheetOptions): Promise<void>;
+}
+
+export interface WriteSheetOptions {
+  /** Column widths in characters, by 0-based column index. */
+  columnWidths?: readonly number[];
+  /** Number of leading header rows to make bold (and freeze). */
+  headerRows?: number;
 }
 
 export interface LogSheetState {

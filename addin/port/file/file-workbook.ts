@@ -10,7 +10,7 @@ import * as XLSX from 'xlsx';
 import type { CellRange, CellSpecial, Grid, Scalar } from '../../catalogue/grid.ts';
 import { address, parseAddress, scalarText } from '../../catalogue/grid.ts';
 import type { CellEdit, Finding } from '../../catalogue/types.ts';
-import type { ApplyResult, LogSheetContent, LogSheetState, PortCapabilities, WorkbookPort } from '../workbook-port.ts';
+import type { ApplyResult, LogSheetContent, LogSheetState, PortCapabilities, WorkbookPort, WriteSheetOptions } from '../workbook-port.ts';
 import { readErrors, WorkbookReadError } from './errors.ts';
 import type { CsvDocument } from './csv.ts';
 import { csvValue, readCsv, writeCsv } from './csv.ts';
@@ -299,6 +299,10 @@ export class FileWorkbook implements WorkbookPort {
 
   readLog(_name: string): Promise<LogSheetContent | null> {
     return Promise.reject(new Error('log sheet: not implemented yet in the file adapter'));
+  }
+
+  writeSheet(_name: string, _rows: readonly (readonly (string | number | null)[])[], _options?: WriteSheetOptions): Promise<void> {
+    return Promise.reject(new Error('writeSheet: not implemented yet in the file adapter'));
   }
 
   save(): Uint8Array {
