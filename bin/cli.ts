@@ -4,21 +4,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { render } from '../addin/catalogue/messages.ts';
 import type { Finding } from '../addin/catalogue/types.ts';
-import { readWorkbook } from '../addin/port/file/index.ts';
 import { WorkbookReadError } from '../addin/port/file/errors.ts';
 import { type ValidationReport, fixSheet, validateSheet } from '../addin/usecases/catalogue.ts';
+import { CliError, type Out, UsageError, format, parse, readInput, stdio, writeAtomic } from './commands/common.ts';
 
-export class UsageError extends Error {
-  constructor(
-    readonly zh: string,
-    readonly en: string,
-  ) {
-    super(`${zh}\n${en}`);
-  }
-}
+export { UsageError };
+
 
 const USAGE = `用法 / Usage:
   xxgk validate FILE [--sheet 名称] [--format text|json]   校验主动公开事项目录 / validate a catalogue
@@ -28,9 +21,6 @@ const USAGE = `用法 / Usage:
   xxgk help                                               显示本帮助 / this help
 
 退出码 / exit codes: 0 无错误 no errors · 1 发现错误 errors found · 2 无法读取或用法错误 cannot read / usage`;
-
-type Out = { log: (s: string) => void; err: (s: string) => void };
-const stdio: Out = { log: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') };
 
 export async function main(argv: string[], out: Out = stdio): Promise<number> {
   const [cmd, ...rest] = argv;
@@ -56,46 +46,16 @@ export async function main(argv: string[], out: Out = stdio): Promise<number> {
       out.err(`${e.zh}\n${e.en}\n\n${USAGE}`);
       return 2;
     }
+    if (e instanceof CliError) {
+      out.err(`错误：${e.zh}\nError: ${e.en}`);
+      return e.exitCode;
+    }
     if (e instanceof WorkbookReadError) {
       out.err(`错误：${e.zh}\nError: ${e.en}`);
       return 2;
     }
     throw e;
   }
-}
-
-type OptionSpec = Record<string, { type: 'string' | 'boolean' }>;
-
-function parse(args: string[], options: OptionSpec): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
-  try {
-    const r = parseArgs({ args, options, allowPositionals: true, strict: true });
-    return { values: r.values as Record<string, string | boolean | undefined>, positionals: r.positionals };
-  } catch (e) {
-    const msg = (e as Error).message;
-    throw new UsageError(`参数错误：${msg}`, `Bad arguments: ${msg}`);
-  }
-}
-
-function readInput(file: string | undefined) {
-  if (!file) throw new UsageError('缺少要处理的文件', 'Missing the input FILE');
-  let bytes: Uint8Array;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new WorkbookReadError(
-      'not-a-workbook',
-      code === 'ENOENT' ? `找不到文件「${file}」` : `无法读取文件「${file}」（${code}）`,
-      code === 'ENOENT' ? `File not found: ${file}` : `Cannot read ${file} (${code})`,
-    );
-  }
-  return readWorkbook(bytes, path.basename(file));
-}
-
-function format(v: unknown): 'text' | 'json' {
-  if (v === undefined || v === 'text') return 'text';
-  if (v === 'json') return 'json';
-  throw new UsageError(`--format 只能是 text 或 json，而不是「${String(v)}」`, `--format must be text or json, not "${String(v)}"`);
 }
 
 async function cmdValidate(args: string[], out: Out): Promise<number> {
@@ -126,10 +86,7 @@ async function cmdFix(args: string[], out: Out): Promise<number> {
   const wb = readInput(file);
   const rep = await fixSheet(wb, { sheet: values.sheet as string | undefined, unsafe: !!values.unsafe, dryRun: dry });
   if (!dry && dest) {
-    const bytes = wb.save();
-    const tmp = `${dest}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, bytes);
-    fs.renameSync(tmp, dest);
+    writeAtomic(dest, wb.save());
   }
   if (fmt === 'json') {
     out.log(JSON.stringify({ file, out: dry ? null : dest, dryRun: dry, unsafe: !!values.unsafe, passes: rep.passes, edits: rep.edits, skipped: rep.apply?.skipped ?? [], remaining: toJson(dest ?? file!, rep.after) }, null, 2));
