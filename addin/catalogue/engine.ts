@@ -6,7 +6,7 @@ import { type Grid, address, withEdits } from './grid.ts';
 import { type Catalogue, buildCatalogue } from './model/catalogue.ts';
 import { detectHeader } from './model/header.ts';
 import { type CatalogueOptions, withDefaults } from './options.ts';
-import { type Report, type Rule, type RuleContext, toFinding } from './rule.ts';
+import { type Report, type Rule, type RuleContext, toFinding, valueAfterShift } from './rule.ts';
 import { allRules } from './rules/index.ts';
 import type { CellEdit, Finding, Severity } from './types.ts';
 
@@ -57,6 +57,7 @@ export function validateGrid(grid: Grid, opts?: Partial<CatalogueOptions>, rules
         dataRows ??= cat.rows.filter((r) => r.kind !== 'blank' && !r.shift);
         return dataRows;
       },
+      valueAfterShift: (row, field) => valueAfterShift(cat, row, field),
     };
     rule.check(ctx);
   }

@@ -1,6 +1,6 @@
 import type { Scalar } from './grid.ts';
 import { address, textAt } from './grid.ts';
-import type { Catalogue, CatalogueRow } from './model/catalogue.ts';
+import type { Catalogue, CatalogueRow, CellRef } from './model/catalogue.ts';
 import type { CatalogueOptions } from './options.ts';
 import type { Applicability, CellEdit, FieldId, Finding, RuleMeta, Severity } from './types.ts';
 
@@ -22,6 +22,13 @@ export interface RuleContext {
   report(r: Report): void;
   /** Non-blank data rows whose values rules should read: rows that look shifted are left to row-shift. */
   dataRows(): CatalogueRow[];
+  /**
+   * The non-empty cell that stands in `field`'s column once row-shift has re-aligned the row:
+   * the row's own cell in that column, or for a shifted row the cell that moves into it
+   * (seed 001 rows 75 and 76 have their 公开依据 in column F). Undefined when the catalogue has
+   * no such column, the row's cell there moves away, or the cell is blank. `text` is untrimmed.
+   */
+  valueAfterShift(row: CatalogueRow, field: FieldId): CellRef | undefined;
 }
 
 export interface Rule {
@@ -31,6 +38,21 @@ export interface Rule {
 
 export function defineRule(r: Rule): Rule {
   return r;
+}
+
+/** See RuleContext.valueAfterShift. */
+export function valueAfterShift(cat: Catalogue, r: CatalogueRow, field: FieldId): CellRef | undefined {
+  const col = cat.header.byField[field];
+  if (col === undefined) return undefined;
+  let c = col;
+  const s = r.shift;
+  if (s) {
+    const src = col - s.by;
+    if (src >= s.from && src <= s.to) c = src;
+    else if (col >= s.from && col <= s.to) return undefined;
+  }
+  const text = textAt(cat.grid, r.row, c);
+  return text.trim() ? { row: r.row, col: c, text, inherited: false } : undefined;
 }
 
 /** Build a finding from a report: fills cell address, current value and fix `expect`s. */

@@ -1,5 +1,4 @@
-import { type Grid, colLetters, textAt } from '../../grid.ts';
-import type { CatalogueRow } from '../../model/catalogue.ts';
+import { colLetters } from '../../grid.ts';
 import { defineRule } from '../../rule.ts';
 import { citationsOf } from '../../citations.ts';
 
@@ -8,21 +7,6 @@ interface Use {
   col: number;
   docNo: string;
   title: string;
-}
-
-/**
- * Where this row's 公开依据 text stands now: its own cell, or for a row that row-shift will move,
- * the cell that moves into the 公开依据 column (seed 001 rows 75 and 76 have it in column F).
- */
-function basisCell(grid: Grid, r: CatalogueRow, col: number): { row: number; col: number; text: string } | undefined {
-  let c = col;
-  if (r.shift) {
-    const src = col - r.shift.by;
-    if (src >= r.shift.from && src <= r.shift.to) c = src;
-    else if (col >= r.shift.from && col <= r.shift.to) return undefined;
-  }
-  const text = textAt(grid, r.row, c);
-  return text.trim() ? { row: r.row, col: c, text } : undefined;
 }
 
 const MAX_LISTED = 3;
@@ -47,12 +31,10 @@ export default defineRule({
   },
   check(ctx) {
     const { cat } = ctx;
-    const col = cat.header.byField.basis;
-    if (col === undefined) return;
     const byTitle = new Map<string, Use[]>();
     for (const r of cat.rows) {
       if (r.kind === 'blank') continue;
-      const cell = basisCell(cat.grid, r, col);
+      const cell = ctx.valueAfterShift(r, 'basis');
       if (!cell) continue;
       const seen = new Set<string>();
       for (const c of citationsOf(cell.text)) {

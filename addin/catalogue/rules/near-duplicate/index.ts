@@ -1,4 +1,4 @@
-import { colLetters, textAt } from '../../grid.ts';
+import { colLetters } from '../../grid.ts';
 import { defineRule } from '../../rule.ts';
 import type { FieldId } from '../../types.ts';
 
@@ -22,7 +22,8 @@ function isName(s: string): boolean {
 }
 
 /** Words that add nothing to an item name: 公共资源交易 = 公共资源交易领域. */
-const GENERIC = /^(领域|工作|事项|情况|公开|类|方面|专栏|栏目|目录|清单)$/;
+const GENERIC_WORDS = ['领域', '工作', '事项', '情况', '公开', '类', '方面', '专栏', '栏目', '目录', '清单'];
+const GENERIC = new RegExp(`^(${GENERIC_WORDS.join('|')})$`);
 
 /**
  * Same after normalising, or one is the other plus a generic word at its start or end
@@ -73,48 +74,73 @@ export default defineRule({
   },
   check(ctx) {
     const { cat } = ctx;
-    const cols = LEVELS.map((f) => cat.header.byField[f]);
     const nodes: Node[] = [];
     // the open node at each level (index 0..3) while walking down the rows
     const open: (Node | undefined)[] = [undefined, undefined, undefined, undefined];
     for (const r of cat.rows) {
       if (r.kind === 'blank') continue;
       for (let k = 0; k < LEVELS.length; k++) {
-        const col = cols[k];
-        if (col === undefined) continue;
         // a shifted row's cells count where row-shift will put them
-        let src = col;
-        if (r.shift) {
-          const from = col - r.shift.by;
-          if (from >= r.shift.from && from <= r.shift.to) src = from;
-          else if (col >= r.shift.from && col <= r.shift.to) continue;
-        }
-        const text = textAt(cat.grid, r.row, src).trim();
-        if (!text) continue;
-        const parent = open.slice(0, k).filter((n): n is Node => !!n);
-        const path = parent.map((n) => n.id);
+        const cell = ctx.valueAfterShift(r, LEVELS[k]);
+        if (!cell) continue;
+        const text = cell.text.trim();
+        const path: number[] = [];
+        for (let j = 0; j < k; j++) if (open[j]) path.push(open[j]!.id);
         const cur = open[k];
         // the same name again under the same parent is the same node (a repeated or unmerged cell)
-        if (cur && cur.text === text && cur.path.join() === path.join()) continue;
-        const node: Node = { row: r.row, col: src, level: k, text, norm: normalizeItemName(text), path, id: nodes.length };
+        if (cur && cur.text === text && samePath(cur.path, path)) continue;
+        const node: Node = { row: r.row, col: cell.col, level: k, text, norm: normalizeItemName(text), path, id: nodes.length };
         nodes.push(node);
         open[k] = node;
         for (let j = k + 1; j < LEVELS.length; j++) open[j] = undefined;
       }
     }
-    const named = nodes.filter((n) => isName(n.text));
-    for (let i = 0; i < named.length; i++) {
-      const b = named[i];
-      for (let j = 0; j < i; j++) {
-        const a = named[j];
-        // a parent named like its child (政府信息公开年报 / 政府信息公开年报) is one item
-        if (b.path.includes(a.id) || a.path.includes(b.id)) continue;
-        const sim = similarNames(a.norm, b.norm);
-        if (!sim) continue;
-        const identical = sim === 'same' && a.text.replace(/\s+/g, '') === b.text.replace(/\s+/g, '');
-        ctx.report({ row: b.row, col: b.col, messageId: identical ? 'duplicate' : 'similar', data: { name: b.text, other: a.text, otherCell: `${colLetters(a.col)}${a.row}` } });
-        break;
+    // Named nodes by compare form, in row order. A name is compared only with the names it can
+    // be similar to (similarNames): the same form, or the form plus / minus one generic word.
+    const byNorm = new Map<string, Node[]>();
+    for (const b of nodes) {
+      if (!isName(b.text)) continue;
+      let match: Node | undefined;
+      if (b.norm) {
+        for (const key of similarKeys(b.norm)) {
+          for (const a of byNorm.get(key) ?? []) {
+            if (match && a.id >= match.id) break;
+            // a parent named like its child (政府信息公开年报 / 政府信息公开年报) is one item
+            if (b.path.includes(a.id) || a.path.includes(b.id)) continue;
+            if (similarNames(a.norm, b.norm)) match = a;
+            break;
+          }
+        }
       }
+      if (match) {
+        const a = match;
+        const identical = a.norm === b.norm && a.text.replace(/\s+/g, '') === b.text.replace(/\s+/g, '');
+        ctx.report({ row: b.row, col: b.col, messageId: identical ? 'duplicate' : 'similar', data: { name: b.text, other: a.text, otherCell: `${colLetters(a.col)}${a.row}` } });
+      }
+      const list = byNorm.get(b.norm);
+      if (list) list.push(b);
+      else byNorm.set(b.norm, [b]);
     }
   },
 });
+
+function samePath(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * Every compare form similarNames can pair with `norm`: itself, itself plus a generic word at
+ * either end, and itself without one (when what is left keeps four characters).
+ */
+function similarKeys(norm: string): string[] {
+  const keys = [norm];
+  if (norm.length >= 4) for (const g of GENERIC_WORDS) keys.push(norm + g, g + norm);
+  for (const g of GENERIC_WORDS) {
+    if (norm.length - g.length < 4) continue;
+    if (norm.endsWith(g)) keys.push(norm.slice(0, -g.length));
+    if (norm.startsWith(g)) keys.push(norm.slice(g.length));
+  }
+  return keys;
+}
