@@ -106,6 +106,8 @@ export interface Vocabulary {
   /** longest first */
   entries: ChannelName[];
   byKey: Map<string, ChannelName>;
+  /** entries by the characters a written name can start with (longest first): the parser's index */
+  byFirst: Map<string, ChannelName[]>;
 }
 
 export function vocabulary(extra: readonly string[] = []): Vocabulary {
@@ -119,7 +121,17 @@ export function vocabulary(extra: readonly string[] = []): Vocabulary {
   for (const n of TWO_WEI_ONE_DUAN_ALIASES) add({ name: n, kind: 'alias', standard: '两微一端' });
   for (const n of LOCAL_CHANNELS) add({ name: n, kind: 'local' });
   entries.sort((a, b) => channelKey(b.name).length - channelKey(a.name).length);
-  return { entries, byKey: new Map(entries.map((e) => [channelKey(e.name), e])) };
+  const byFirst = new Map<string, ChannelName[]>();
+  for (const e of entries) {
+    const first = channelKey(e.name)[0];
+    // the same alternatives nameRegex accepts for the first character
+    for (const ch of first === '（' ? ['（', '('] : first === '/' ? ['/', '／'] : [first]) {
+      const list = byFirst.get(ch);
+      if (list) list.push(e);
+      else byFirst.set(ch, [e]);
+    }
+  }
+  return { entries, byKey: new Map(entries.map((e) => [channelKey(e.name), e])), byFirst };
 }
 
 export type BoxState = 'selected' | 'unselected' | 'none';
@@ -166,7 +178,9 @@ function nameRegex(name: string): RegExp {
 const regexCache = new WeakMap<ChannelName, RegExp>();
 
 function matchNameAt(text: string, pos: number, vocab: Vocabulary): { entry: ChannelName; end: number } | undefined {
-  for (const e of vocab.entries) {
+  const candidates = vocab.byFirst.get(text[pos]);
+  if (!candidates) return undefined;
+  for (const e of candidates) {
     let re = regexCache.get(e);
     if (!re) {
       re = nameRegex(e.name);
@@ -185,6 +199,8 @@ function boxAt(text: string, pos: number, vocab: Vocabulary): { state: BoxState;
   if (ch === undefined) return undefined;
   if (SELECTED.includes(ch)) return { state: 'selected', glyph: ch, ...(ch === '■' ? {} : { issue: 'altBox' as const }) };
   if (UNSELECTED.includes(ch)) return { state: 'unselected', glyph: ch, ...(ch === '□' ? {} : { issue: 'altBox' as const }) };
+  // a mangled box: 口 (OCR), t (a lost ■), a tick; only before a known name
+  if (ch !== '口' && ch !== 't' && !TICKS.includes(ch)) return undefined;
   const beforeOk = pos === 0 || SEP.test(text[pos - 1]) || SELECTED.includes(text[pos - 1]) || UNSELECTED.includes(text[pos - 1]);
   if (!beforeOk) return undefined;
   let p = pos + 1;

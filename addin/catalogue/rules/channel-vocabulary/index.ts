@@ -39,21 +39,28 @@ export default defineRule({
     const col = ctx.cat.header.byField.channel;
     if (col === undefined) return;
     const vocab = vocabulary(ctx.options.extraChannels);
-    const cells: { row: number; text: string; p: ParsedChannels }[] = [];
+    // most cells repeat a few channel lists: parse each distinct text once (this call only)
+    const parsed = new Map<string, { p: ParsedChannels; canonical: string }>();
+    const cells: { row: number; text: string; p: ParsedChannels; canonical: string }[] = [];
     for (const r of ctx.dataRows()) {
       const c = r.own.channel;
       if (!c) continue;
-      cells.push({ row: c.row, text: c.text, p: parseChannels(c.text, vocab) });
+      let done = parsed.get(c.text);
+      if (!done) {
+        const p = parseChannels(c.text, vocab);
+        done = { p, canonical: renderChannels(p) };
+        parsed.set(c.text, done);
+      }
+      cells.push({ row: c.row, text: c.text, ...done });
     }
     // the catalogue uses checkbox syntax when any of its channel cells has a box
     const boxStyle = cells.some((c) => c.p.hasBoxes);
-    for (const { row, text, p } of cells) {
+    for (const { row, text, p, canonical } of cells) {
       if (!p.items.length) {
         // only boxes, or only separators: nothing is named, so nothing is selected
         ctx.report({ row, col, severity: 'error', messageId: 'noneSelected' });
         continue;
       }
-      const canonical = renderChannels(p);
       if (p.issues.length && canonical !== text) {
         ctx.report({
           row,
