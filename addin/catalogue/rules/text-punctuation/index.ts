@@ -7,6 +7,8 @@ const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': 
 /** Chinese characters and CJK punctuation (incl. curly quotes and the dash used in Chinese text). */
 const CJK = /[\u3000-\u303f\u4e00-\u9fff\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018-\u201d\u2014\u2026]/;
 const HAN = /[\u4e00-\u9fff]/;
+/** The half-width marks this rule converts. */
+const ASCII_MARK = /[,;:?!().]/;
 const URL = /(?:https?:\/\/|www\.)[^\s\u3000\u4e00-\u9fff，。；、）》]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 
 export interface HalfWidth {
@@ -20,7 +22,8 @@ export interface HalfWidth {
  * URLs, and not the year brackets of a 文号 (basis-citation fixes those to 〔〕).
  */
 export function halfWidthPunctuation(text: string): HalfWidth[] {
-  if (!HAN.test(text)) return [];
+  // most cells hold none of the marks: skip the URL and 文号 scans
+  if (!ASCII_MARK.test(text) || !HAN.test(text)) return [];
   const skip = new Set<number>();
   for (const m of text.matchAll(URL)) for (let i = m.index; i < m.index + m[0].length; i++) skip.add(i);
   for (const d of findDocNumbers(text)) for (let i = d.start; i < d.end; i++) skip.add(i);
