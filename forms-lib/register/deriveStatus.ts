@@ -14,7 +14,8 @@
  * State precedence, first match wins:
  *   closed               办理结果 and 答复日期 are filled;
  *   awaiting-correction  a 补正 notice went out and no supplement has come (the reply clock is
- *                        stopped: replyDue and daysLeft are null);
+ *                        stopped: replyDue and daysLeft are null, also once such an application
+ *                        is closed, e.g. 逾期不补正);
  *   consulting           征求意见起 ≤ today, no 征求意见止 yet, and today is within the 15-day cap;
  *   overdue              today is after the reply due date;
  *   due-soon             at most `dueSoonDays` working days left (0 = due today);
@@ -47,7 +48,7 @@ export interface DeriveStatusOptions {
 export interface ApplicationStatus {
   readonly id: string;
   readonly state: ApplicationState;
-  /** Reply due date; null while awaiting 补正 (the clock restarts when the supplement comes). */
+  /** Reply due date; null while awaiting 补正 (the clock restarts when the supplement comes) and for one closed without a supplement. */
   readonly replyDue: IsoDate | null;
   /** Reply due without the extension: the 延期答复告知书 must go out by then. null while awaiting 补正. */
   readonly replyDueWithoutExtension: IsoDate | null;
@@ -111,11 +112,13 @@ export function deriveStatus(app: Application, options: DeriveStatusOptions): Ap
   const closed = app.outcome !== undefined && app.repliedOn !== undefined;
   const waiting = app.correctionNoticeOn !== undefined && app.supplementReceivedOn === undefined;
 
-  if (waiting && !closed) {
+  if (waiting) {
+    // No supplement: no reply clock is running (closed here = 逾期不补正, or withdrawn).
     return {
-      id: app.id, state: 'awaiting-correction', replyDue: null, replyDueWithoutExtension: null,
+      id: app.id, state: closed ? 'closed' : 'awaiting-correction', replyDue: null, replyDueWithoutExtension: null,
       provisional: notice.provisional, correctionNoticeDue: notice.due, ...noticeLate,
       ...(consultation ? { consultation } : {}), daysLeft: null,
+      ...(closed ? { closedOn: app.repliedOn as IsoDate } : {}),
     };
   }
 
@@ -140,7 +143,7 @@ export function deriveStatus(app: Application, options: DeriveStatusOptions): Ap
 
   if (closed) {
     const repliedOn = app.repliedOn as IsoDate;
-    const noReplyDue = waiting || app.outcome === 'other-no-correction' || app.outcome === 'other-unpaid';
+    const noReplyDue = app.outcome === 'other-no-correction' || app.outcome === 'other-unpaid';
     return {
       ...base,
       state: 'closed',
