@@ -1,0 +1,157 @@
+/**
+ * Form definitions: JSON-like objects (wording + layout blocks) checked with zod when a form
+ * module is loaded, so a typo in a placeholder or a table wider than the page fails at import,
+ * naming the JSON path. One renderer (render.ts) draws every definition.
+ *
+ * Placeholders in text: `{name}` (required: a missing value is a MissingInputError naming the
+ * field) or `{name?}` (optional: empty when missing). Names are the context values of
+ * context.ts (`applicant`, `id`, `receivedOn`, `replyDue`, …) or `x.key` for a declared extra
+ * input (reasons, responsible office …).
+ */
+import { z } from 'zod';
+import type { ApplicationState, OutcomeId } from '../register/types.ts';
+import { SettingsError } from './errors.ts';
+import { FORM_IDS, type FormId } from './ids.ts';
+import { describeIssues } from './zodIssues.ts';
+
+/** Context values every form can use (see context.ts for their meaning). */
+export const CONTEXT_NAMES = [
+  'office', 'self', 'unit', 'officeAddress', 'officePostcode', 'contactPerson', 'contactPhone', 'officeEmail',
+  'applicant', 'id', 'receivedOn', 'channel', 'applicantType', 'idType', 'idNumber', 'phone', 'address', 'postcode', 'email',
+  'request', 'delivery', 'medium', 'department', 'note',
+  'replyDays', 'extensionDays', 'extensionClause', 'replyDue', 'replyDueBase', 'extendedDue', 'grantedExtensionDays',
+  'deptDays', 'deptDue', 'supplementDays', 'supplementDue', 'correctionNoticeDue', 'consultDays', 'consultDue', 'feeDays', 'feeDue',
+  'refusalReason', 'today', 'year', 'docNumber',
+] as const;
+export type ContextName = (typeof CONTEXT_NAMES)[number];
+
+const PLACEHOLDER = /\{([A-Za-z][\w.]*)(\?)?\}/g;
+
+export function placeholders(text: string): { name: string; optional: boolean }[] {
+  return [...text.matchAll(PLACEHOLDER)].map((m) => ({ name: m[1], optional: m[2] === '?' }));
+}
+
+const cond = { if: z.string().optional(), unless: z.string().optional() };
+
+const cellSchema = z.strictObject({
+  /** mm */
+  width: z.number().positive(),
+  /** a fixed label (bold-ish centred text) or a value template */
+  label: z.string().optional(),
+  value: z.string().optional(),
+  align: z.enum(['left', 'center', 'right']).optional(),
+  valign: z.enum(['top', 'middle', 'bottom']).optional(),
+  /** long text: when it does not fit at the smallest size it goes to a 续页 with nothing cut */
+  long: z.boolean().optional(),
+  /** draw the date line (year, month, day blanks) at the bottom right (opinion cells) */
+  dateLine: z.boolean().optional(),
+  maxSize: z.number().positive().optional(),
+});
+
+const rowSchema = z.strictObject({ height: z.number().positive(), cells: z.array(cellSchema).min(1) });
+
+const blockSchema = z.discriminatedUnion('t', [
+  z.strictObject({ t: z.literal('title'), text: z.string().min(1), size: z.number().positive().optional(), ...cond }),
+  z.strictObject({ t: z.literal('docNumber'), label: z.string().optional(), align: z.enum(['right', 'center']).optional(), ...cond }),
+  z.strictObject({ t: z.literal('para'), text: z.string().min(1), indent: z.number().int().min(0).max(4).optional(), ...cond }),
+  z.strictObject({ t: z.literal('remedies'), ...cond }),
+  z.strictObject({ t: z.literal('signature'), issuer: z.string().optional(), seal: z.number().positive().optional(), ...cond }),
+  z.strictObject({ t: z.literal('cut'), ...cond }),
+  z.strictObject({ t: z.literal('gap'), mm: z.number().positive(), ...cond }),
+  z.strictObject({ t: z.literal('rules'), count: z.number().int().min(1).max(20), ...cond }),
+  z.strictObject({ t: z.literal('table'), rows: z.array(rowSchema).min(1), ...cond }),
+]);
+
+const extraSchema = z.strictObject({
+  zh: z.string().min(1),
+  en: z.string().min(1),
+  required: z.boolean().default(false),
+  /** 'date' values are YYYY-MM-DD and are written 2026年3月5日 */
+  type: z.enum(['text', 'date']).default('text'),
+  default: z.string().optional(),
+});
+
+const definitionSchema = z
+  .strictObject({
+    id: z.enum(FORM_IDS),
+    zh: z.string().min(1),
+    /** letter: GB/T 9704 body (16 pt); slip: 存根 + 通知 halves (14 pt); table: a drawn grid */
+    kind: z.enum(['letter', 'slip', 'table']),
+    needsDocNumber: z.boolean(),
+    /** PDF title (metadata); placeholders allowed */
+    metaTitle: z.string().min(1),
+    /** addressee wording for {addressee} in remedies: 您（单位） or 你（贵单位） */
+    addressee: z.string().default('您（单位）'),
+    bodySize: z.number().positive().optional(),
+    extras: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/), extraSchema).default({}),
+    /** which records this form fits (formsFor) */
+    fits: z
+      .strictObject({
+        states: z.array(z.string()).optional(),
+        outcomes: z.array(z.string()).optional(),
+        channels: z.array(z.string()).optional(),
+        always: z.boolean().optional(),
+      })
+      .default({}),
+    blocks: z.array(blockSchema).min(1),
+    /** AcroForm field name → template, for an office's fillable PDF; `required` names must exist in it */
+    acroFields: z.record(z.string().min(1), z.string()).default({}),
+    acroRequired: z.array(z.string()).default([]),
+  })
+  .superRefine((def, ctx) => {
+    const check = (text: string | undefined, path: (string | number)[]) => {
+      if (text === undefined) return;
+      for (const p of placeholders(text)) {
+        const ok = p.name.startsWith('x.') ? p.name.slice(2) in def.extras : (CONTEXT_NAMES as readonly string[]).includes(p.name);
+        if (!ok) {
+          ctx.addIssue({
+            code: 'custom',
+            path,
+            message: `unknown placeholder {${p.name}}`,
+            params: { zh: `未知的占位符 {${p.name}}（extras 未声明或不是上下文字段）`, en: `unknown placeholder {${p.name}} (not a context value nor a declared extra)` },
+          });
+        }
+      }
+    };
+    def.blocks.forEach((b, i) => {
+      const base = ['blocks', i];
+      for (const key of ['if', 'unless'] as const) if (b[key] !== undefined) check(`{${b[key]}}`, [...base, key]);
+      if (b.t === 'title' || b.t === 'para') check(b.text, [...base, 'text']);
+      if (b.t === 'signature') check(b.issuer, [...base, 'issuer']);
+      if (b.t === 'docNumber') check(b.label, [...base, 'label']);
+      if (b.t === 'table') {
+        b.rows.forEach((r, j) => {
+          const width = r.cells.reduce((s, c) => s + c.width, 0);
+          if (Math.abs(width - 156) > 0.01) {
+            ctx.addIssue({ code: 'custom', path: [...base, 'rows', j], message: `row width ${width} mm ≠ 156 mm`, params: { zh: `行宽 ${width} 毫米，应为版心宽 156 毫米`, en: `row width ${width} mm, must be the 156 mm text block` } });
+          }
+          r.cells.forEach((c, k) => {
+            check(c.value, [...base, 'rows', j, 'cells', k, 'value']);
+            check(c.label, [...base, 'rows', j, 'cells', k, 'label']);
+          });
+        });
+        const height = b.rows.reduce((s, r) => s + r.height, 0);
+        if (height > 225) ctx.addIssue({ code: 'custom', path: [...base, 'rows'], message: `table height ${height} mm > 225 mm`, params: { zh: `表格高 ${height} 毫米，超出版心 225 毫米`, en: `table height ${height} mm exceeds the 225 mm text block` } });
+      }
+    });
+    check(def.metaTitle, ['metaTitle']);
+    for (const [name, tpl] of Object.entries(def.acroFields)) check(tpl, ['acroFields', name]);
+    def.acroRequired.forEach((n, i) => {
+      if (!(n in def.acroFields)) ctx.addIssue({ code: 'custom', path: ['acroRequired', i], message: `${n} is not in acroFields`, params: { zh: `${n} 不在 acroFields 中`, en: `${n} is not in acroFields` } });
+    });
+  });
+
+export type FormDefinitionInput = z.input<typeof definitionSchema>;
+export type FormDefinition = z.output<typeof definitionSchema> & {
+  readonly fits: { states?: ApplicationState[]; outcomes?: OutcomeId[]; channels?: string[]; always?: boolean };
+};
+export type Block = FormDefinition['blocks'][number];
+export type TableRow = z.output<typeof rowSchema>;
+export type TableCell = z.output<typeof cellSchema>;
+
+/** Validates a definition at load; throws SettingsError naming `$.blocks[3].text` etc. */
+export function defineForm(input: FormDefinitionInput & { id: FormId }): FormDefinition {
+  const r = definitionSchema.safeParse(input);
+  if (!r.success) throw new SettingsError(`文书定义 ${String((input as { id?: unknown }).id)} / form definition`, describeIssues(r.error));
+  return r.data as FormDefinition;
+}

@@ -1,0 +1,101 @@
+/**
+ * Office settings (机关设置) for the form templates, validated with zod. Errors name the JSON path
+ * of each problem in Chinese and English. Binary parts (letterhead, fillable PDFs, extra fonts)
+ * are Uint8Array: the host reads the files.
+ */
+import { z } from 'zod';
+import { parseDocNumberPattern } from './docNumber.ts';
+import { DocNumberPatternError, SettingsError } from './errors.ts';
+import { FORM_IDS, type FormId } from './ids.ts';
+import { describeIssues } from './zodIssues.ts';
+
+/**
+ * Default remedies clause (救济途径) for reply letters. [M] in domain.md: the revised 行政复议法
+ * (2024) is understood to make review compulsory before suit for 不予公开, and the review body
+ * is now the 县级以上地方人民政府; neither is confirmed, so the clause names no body and every
+ * office should set its own wording per reply type (`remedies`).
+ */
+export const DEFAULT_REMEDIES =
+  '{addressee}如对本答复不服，可以自收到本答复之日起60日内依法向行政复议机关申请行政复议，或者自收到本答复之日起6个月内依法向人民法院提起行政诉讼。';
+
+const bytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array && v.length > 0, { message: 'expected non-empty file bytes (Uint8Array)', params: { zh: '须为非空文件字节（Uint8Array）', en: 'expected non-empty file bytes (Uint8Array)' } });
+
+const text = (max = 200) => z.string().trim().min(1).max(max);
+
+const docPattern = z.string().superRefine((value, ctx) => {
+  try {
+    parseDocNumberPattern(value);
+  } catch (err) {
+    if (!(err instanceof DocNumberPatternError)) throw err;
+    const [zh, en] = err.message.split(' / ');
+    ctx.addIssue({ code: 'custom', message: en, params: { zh, en } });
+  }
+});
+
+const formKey = z.enum(FORM_IDS);
+
+const settingsSchema = z.strictObject({
+  office: z.strictObject({
+    /** 机关名称, e.g. 楚雄州商务局 */
+    name: text(60),
+    /** how letters refer to the office: 本机关 (default) or 我局 */
+    selfName: text(10).default('本机关'),
+    /** 政府信息公开工作机构, e.g. 局办公室 (signs the 转办通知单) */
+    unit: text(60).default('办公室'),
+    address: text(120).optional(),
+    postcode: z.string().regex(/^\d{6}$/, { message: 'postcode must be 6 digits' }).optional(),
+    contactPerson: text(30).optional(),
+    phone: text(40).optional(),
+    email: z.email().optional(),
+  }),
+  /** 文号 pattern per form type, e.g. { 'reply-disclose': '楚商公开〔{year}〕{n}号' }; `default` for the rest. */
+  docNumbers: z.partialRecord(z.union([formKey, z.literal('default')]), docPattern).default({}),
+  deadlines: z
+    .strictObject({
+      /** 答复期限 (第三十三条: 20; the seed office: 15) */
+      replyDays: z.number().int().min(1).max(20).default(20),
+      /** 延期 at most (20; the seed office: 15) */
+      extensionDays: z.number().int().min(0).max(20).default(20),
+      /** 承办科室 deadline in the 转办通知单 (seed 004: 5 working days) */
+      departmentDays: z.number().int().min(1).max(20).default(5),
+      /** 补正期限 given to the applicant in the 补正告知书 (working days) */
+      supplementDays: z.number().int().min(1).max(60).default(15),
+      /** 第三十二条: the third party answers within 15 working days */
+      consultationDays: z.number().int().min(1).max(15).default(15),
+      /** 收费通知: pay within 20 working days */
+      feePaymentDays: z.number().int().min(1).max(60).default(20),
+    })
+    .prefault({}),
+  /** Remedies clause per form type ([M]); `default` for the rest. `{addressee}` = 您（单位） / 你（贵单位）. */
+  remedies: z.partialRecord(z.union([formKey, z.literal('default')]), text(1000)).default({}),
+  /** 投诉 sentence of the seed 不予公开决定书 提示 (office-specific; omitted when absent) */
+  complaint: text(1000).optional(),
+  /** letterhead: first page drawn behind the first page of every document */
+  letterhead: bytes.optional(),
+  /** mm from the top of the page where text starts on a letterhead's first page (below its header) */
+  letterheadTop: z.number().min(0).max(200).default(70),
+  /** office fillable PDFs per form type: AcroForm fields matched by name */
+  fillable: z.partialRecord(formKey, bytes).default({}),
+  /** extra fonts tried after the bundled subset (e.g. a licensed 仿宋 TTF) */
+  fonts: z.array(bytes).max(8).default([]),
+});
+
+export type OfficeSettingsInput = z.input<typeof settingsSchema>;
+export type OfficeSettings = z.output<typeof settingsSchema>;
+
+/** Validates and completes settings; throws SettingsError listing `$.path: 中文 / English` per problem. */
+export function parseSettings(input: unknown): OfficeSettings {
+  const r = settingsSchema.safeParse(input);
+  if (!r.success) throw new SettingsError('机关设置', describeIssues(r.error));
+  return r.data;
+}
+
+/** The remedies clause for a form type. */
+export function remediesFor(settings: OfficeSettings, form: FormId): string {
+  return settings.remedies[form] ?? settings.remedies.default ?? DEFAULT_REMEDIES;
+}
+
+/** The 文号 pattern for a form type (its own, else `default`). */
+export function docPatternFor(settings: OfficeSettings, form: FormId): string | undefined {
+  return settings.docNumbers[form] ?? settings.docNumbers.default;
+}
