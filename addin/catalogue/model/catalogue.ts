@@ -48,6 +48,11 @@ export interface Catalogue {
 const LEVELS: FieldId[] = ['level1', 'level2', 'level3', 'level4'];
 /** Fields carried down from the row above within the same numbered item (merged cells in the source). */
 const INHERITED: FieldId[] = ['content', 'basis', 'deadline', 'subject', 'channel', 'audienceAll', 'audienceSpecific', 'audience', 'modeActive', 'modeOnRequest', 'mode', 'duration'];
+/** What a row resolves, in order, with the level index of each item level (-1 for the others). */
+const RESOLVED: readonly { field: FieldId; level: number }[] = [...INHERITED.map((field) => ({ field, level: -1 })), ...LEVELS.map((field, level) => ({ field, level }))];
+
+/** Texts up to this length are classified once per catalogue (longer ones rarely repeat). */
+const MEMO_MAX = 40;
 
 export function buildCatalogue(grid: Grid, header?: HeaderInfo): Catalogue | undefined {
   const h = header ?? detectHeader(grid);
@@ -56,6 +61,8 @@ export function buildCatalogue(grid: Grid, header?: HeaderInfo): Catalogue | und
   const fieldOfCol: (FieldId | undefined)[] = [];
   for (const c of h.columns) fieldOfCol[c.col] = c.field;
   const tierCols = h.columns.filter((c) => c.field === 'tier').map((c) => c.col);
+  const ownCols = h.columns.filter((c) => c.field !== 'unknown');
+  const resolvedCols = RESOLVED.map((x) => ({ ...x, col: h.byField[x.field] }));
 
   let lastRow = h.firstDataRow - 1;
   for (let r = grid.values.length; r >= h.firstDataRow; r--) {
@@ -65,90 +72,92 @@ export function buildCatalogue(grid: Grid, header?: HeaderInfo): Catalogue | und
     }
   }
 
-  // merged cells that span data rows: value of the top-left cell
-  const mergedFrom = new Map<string, { row: number; col: number }>();
+  // merged cells that span data rows: mergedFrom[col][row] = the top-left cell
+  const mergedFrom: ({ row: number; col: number } | undefined)[][] = [];
   for (const m of grid.merges) {
     if (m.r2 < h.firstDataRow) continue;
-    for (let r = Math.max(m.r1, h.firstDataRow); r <= m.r2; r++)
-      for (let c = m.c1; c <= m.c2; c++) if (r !== m.r1 || c !== m.c1) mergedFrom.set(`${r},${c}`, { row: m.r1, col: m.c1 });
+    const src = { row: m.r1, col: m.c1 };
+    for (let c = m.c1; c <= m.c2; c++) {
+      const byRow = (mergedFrom[c] ??= new Array<{ row: number; col: number } | undefined>(lastRow + 1));
+      for (let r = Math.max(m.r1, h.firstDataRow); r <= Math.min(m.r2, lastRow); r++) if (r !== m.r1 || c !== m.c1) byRow[r] = src;
+    }
   }
+  const fromMerge = (r: number, col: number): CellRef | undefined => {
+    const src = mergedFrom[col]?.[r];
+    if (!src) return undefined;
+    const text = textAt(grid, src.row, src.col);
+    return text.trim() ? { row: src.row, col: src.col, text, inherited: true } : undefined;
+  };
 
+  const kindOf = new Map<string, CellKind>();
   const rows: CatalogueRow[] = [];
   let group = 0;
   let prev: CatalogueRow | undefined;
   let deepestLevelCol: number | undefined;
   for (let r = h.firstDataRow; r <= lastRow; r++) {
-    const kinds: CellKind[] = [];
+    const values = grid.values[r - 1];
+    const kinds = new Array<CellKind>(ncols + 1);
     let blank = true;
     for (let c = 1; c <= ncols; c++) {
-      kinds[c] = classify(grid.values[r - 1]?.[c - 1] ?? null);
-      if (kinds[c] !== 'empty') blank = false;
-    }
-    const own: Partial<Record<FieldId, CellRef>> = {};
-    for (const col of h.columns) {
-      if (col.field === 'unknown') continue;
-      const text = textAt(grid, r, col.col);
-      if (text.trim() !== '' && own[col.field] === undefined) own[col.field] = { row: r, col: col.col, text, inherited: false };
+      const v = values?.[c - 1] ?? null;
+      let k: CellKind | undefined;
+      if (typeof v === 'string' && v.length <= MEMO_MAX) {
+        // short cells repeat (time limits, bodies, channels, ticks): classify each text once
+        k = kindOf.get(v);
+        if (k === undefined) kindOf.set(v, (k = classify(v)));
+      } else k = classify(v);
+      kinds[c] = k;
+      if (k !== 'empty') blank = false;
     }
     if (blank) {
       // a row whose cells are all covered by merges still counts as a data row
       let covered = false;
-      for (let c = 1; c <= ncols; c++) if (mergedFrom.has(`${r},${c}`)) covered = true;
+      for (let c = 1; c <= ncols && !covered; c++) covered = mergedFrom[c]?.[r] !== undefined;
       if (!covered) {
         rows.push({ row: r, kind: 'blank', group, own: {}, resolved: {}, tiers: [], kinds });
         continue;
       }
     }
-    const hasLevel = LEVELS.some((f) => own[f]);
-    const kind: RowKind = own.seq ? 'item' : hasLevel ? 'child' : 'continuation';
+    // a cell is empty to classify exactly when its text is blank
+    const own: Partial<Record<FieldId, CellRef>> = {};
+    for (const col of ownCols) {
+      if (kinds[col.col] !== 'empty' && own[col.field] === undefined) own[col.field] = { row: r, col: col.col, text: textAt(grid, r, col.col), inherited: false };
+    }
+    let ownDepth = -1;
+    for (let i = 0; i < LEVELS.length; i++) if (own[LEVELS[i]]) ownDepth = i;
+    const kind: RowKind = own.seq ? 'item' : ownDepth >= 0 ? 'child' : 'continuation';
     if (kind === 'item') group = r;
+    const carry = kind !== 'item' && prev !== undefined && prev.group === group;
 
     const resolved: Partial<Record<FieldId, CellRef>> = { ...own };
-    const fromMerge = (field: FieldId): CellRef | undefined => {
-      const col = h.byField[field];
-      if (col === undefined) return undefined;
-      const src = mergedFrom.get(`${r},${col}`);
-      if (!src) return undefined;
-      const text = textAt(grid, src.row, src.col);
-      return text.trim() ? { row: src.row, col: src.col, text, inherited: true } : undefined;
-    };
-    for (const f of [...INHERITED, ...LEVELS]) {
+    for (const { field: f, level, col } of resolvedCols) {
       if (resolved[f]) continue;
-      const m = fromMerge(f);
+      const m = col === undefined ? undefined : fromMerge(r, col);
       if (m) {
         resolved[f] = m;
         continue;
       }
-      if (kind === 'item' || !prev || prev.group !== group) continue;
-      if (LEVELS.includes(f)) {
-        // only levels above this row's own deepest level are carried down
-        const ownDepth = Math.max(-1, ...LEVELS.map((l, i) => (own[l] ? i : -1)));
-        if (LEVELS.indexOf(f) >= ownDepth && ownDepth >= 0) continue;
-      }
-      const p = prev.resolved[f];
+      if (!carry) continue;
+      // only levels above this row's own deepest level are carried down
+      if (level >= 0 && level >= ownDepth && ownDepth >= 0) continue;
+      const p = prev!.resolved[f];
       if (p) resolved[f] = { ...p, inherited: true };
     }
-    const tiers: CellRef[] = tierCols.map((col) => {
+    const tiers: CellRef[] = tierCols.map((col, i) => {
       const text = textAt(grid, r, col);
       if (text.trim()) return { row: r, col, text, inherited: false };
-      const src = mergedFrom.get(`${r},${col}`);
+      const src = mergedFrom[col]?.[r];
       if (src) return { row: src.row, col: src.col, text: textAt(grid, src.row, src.col), inherited: true };
-      const p = prev && prev.group === group && kind !== 'item' ? prev.tiers[tierCols.indexOf(col)] : undefined;
+      const p = carry ? prev!.tiers[i] : undefined;
       return p ? { ...p, inherited: true } : { row: r, col, text: '', inherited: false };
     });
 
     const shift = findShift(kinds, fieldOfCol, ncols, deepestLevelCol);
-    const cr: CatalogueRow = { row: r, kind, group, own, resolved, tiers, kinds, ...(shift ? { shift } : {}) };
+    const cr: CatalogueRow = { row: r, kind, group, own, resolved, tiers, kinds };
+    if (shift) cr.shift = shift;
     rows.push(cr);
     prev = cr;
-    if (!shift) {
-      for (let i = LEVELS.length - 1; i >= 0; i--) {
-        if (own[LEVELS[i]]) {
-          deepestLevelCol = own[LEVELS[i]]!.col;
-          break;
-        }
-      }
-    }
+    if (!shift && ownDepth >= 0) deepestLevelCol = own[LEVELS[ownDepth]]!.col;
   }
   return { grid, header: h, ncols, fieldOfCol, rows, lastRow };
 }

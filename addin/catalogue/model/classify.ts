@@ -22,7 +22,7 @@ export function classify(raw: string | number | boolean | null): CellKind {
   if (!s) return 'empty';
   if (/^\d{1,5}$/.test(s)) return 'number';
   if (MARK_RE.test(s)) return 'mark';
-  if (/^[■□☑☐口]/.test(s) || (/[■□]/.test(s) && s.length < 80)) return 'channel';
+  if (/^[■□☑☐口]/.test(s) || (s.length < 80 && /[■□]/.test(s))) return 'channel';
   if (s.length <= 12 && CHANNEL_WORDS.test(s)) return 'channel';
   if (s.length <= 50 && DEADLINE_RE.test(s) && (DEADLINE_START.test(s) || s.length <= 20) && !/《/.test(s)) return 'deadline';
   if (/^(\d+[.．、]\s*)?[《〈]/.test(s)) return 'citation';
@@ -32,6 +32,14 @@ export function classify(raw: string | number | boolean | null): CellKind {
   if (s.length <= 14 && !/[，。；：]/.test(s)) return 'name';
   return 'text';
 }
+
+type Kind = Exclude<CellKind, 'empty'>;
+const LEVEL_FIT: Record<Kind, number> = { name: 2, text: 1, subject: 0, number: -2, mark: -3, channel: -3, deadline: -3, citation: -3 };
+const CONTENT_FIT: Record<Kind, number> = { text: 3, name: 1, subject: -1, number: -2, citation: -2, mark: -3, channel: -3, deadline: -3 };
+const BASIS_FIT: Record<Kind, number> = { citation: 3, text: -1, name: -1, subject: -2, number: -2, mark: -3, channel: -3, deadline: -3 };
+const DEADLINE_FIT: Record<Kind, number> = { deadline: 3, text: -2, name: -2, subject: -3, number: -2, mark: -3, channel: -3, citation: -3 };
+const SUBJECT_FIT: Record<Kind, number> = { subject: 3, name: 0, text: -2, number: -2, mark: -3, channel: -3, deadline: -3, citation: -3 };
+const CHANNEL_FIT: Record<Kind, number> = { channel: 3, name: -1, text: -2, subject: -2, number: -2, mark: -3, deadline: -3, citation: -3 };
 
 /** How well a kind of cell fits a field: +3 belongs, 0 neutral, negative does not belong. */
 export function fit(kind: CellKind, field: FieldId | undefined): number {
@@ -43,17 +51,17 @@ export function fit(kind: CellKind, field: FieldId | undefined): number {
     case 'level2':
     case 'level3':
     case 'level4':
-      return { name: 2, text: 1, subject: 0, number: -2, mark: -3, channel: -3, deadline: -3, citation: -3 }[kind];
+      return LEVEL_FIT[kind];
     case 'content':
-      return { text: 3, name: 1, subject: -1, number: -2, citation: -2, mark: -3, channel: -3, deadline: -3 }[kind];
+      return CONTENT_FIT[kind];
     case 'basis':
-      return { citation: 3, text: -1, name: -1, subject: -2, number: -2, mark: -3, channel: -3, deadline: -3 }[kind];
+      return BASIS_FIT[kind];
     case 'deadline':
-      return { deadline: 3, text: -2, name: -2, subject: -3, number: -2, mark: -3, channel: -3, citation: -3 }[kind];
+      return DEADLINE_FIT[kind];
     case 'subject':
-      return { subject: 3, name: 0, text: -2, number: -2, mark: -3, channel: -3, deadline: -3, citation: -3 }[kind];
+      return SUBJECT_FIT[kind];
     case 'channel':
-      return { channel: 3, name: -1, text: -2, subject: -2, number: -2, mark: -3, deadline: -3, citation: -3 }[kind];
+      return CHANNEL_FIT[kind];
     case 'audienceAll':
     case 'audienceSpecific':
     case 'modeActive':
