@@ -219,8 +219,9 @@ export async function fillPdfForm(base: Uint8Array, options: FillFormOptions): P
   if (acroFormRef instanceof PDFRef) toDelete.push(acroFormRef);
   for (const ref of new Set(toDelete)) doc.context.delete(ref);
 
-  const fontFor = await prepareFonts(doc, fonts, opsPerPage);
-  pages.forEach((page, i) => renderOps(page, opsPerPage[i], fontFor));
+  const embedded = await prepareFonts(doc, fonts, opsPerPage);
+  pages.forEach((page, i) => renderOps(page, opsPerPage[i], embedded));
+  embedded.finalize();
   applyMeta(doc, { language: 'zh-CN', ...options.meta });
   return doc.save({ useObjectStreams: true, updateFieldAppearances: false });
 }

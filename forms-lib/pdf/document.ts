@@ -481,7 +481,7 @@ export class FormDocument {
     if (this.pageNumbers !== 'none') {
       pageOps.forEach((ops, i) => ops.push(...pageNumberOps(this.fonts, i + 1, this.pageNumbers as 'gbt9704' | 'center')));
     }
-    const fontFor = await prepareFonts(pdfDoc, this.fonts, pageOps);
+    const embedded = await prepareFonts(pdfDoc, this.fonts, pageOps);
     let background: PDFEmbeddedPage | undefined;
     if (this.letterhead) [background] = await pdfDoc.embedPdf(this.letterhead, [0]);
     pageOps.forEach((ops, i) => {
@@ -490,8 +490,9 @@ export class FormDocument {
         const scale = Math.min(A4.width / background.width, A4.height / background.height);
         page.drawPage(background, { x: 0, y: A4.height - background.height * scale, xScale: scale, yScale: scale });
       }
-      renderOps(page, ops, fontFor);
+      renderOps(page, ops, embedded);
     });
+    embedded.finalize();
     applyMeta(pdfDoc, this.meta);
     return pdfDoc.save({ useObjectStreams: true, updateFieldAppearances: false });
   }

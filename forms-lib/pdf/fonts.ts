@@ -21,6 +21,19 @@ export interface FontFace {
   has(codePoint: number): boolean;
   /** advance width of `text` in font units, as the PDF will show it (sum of glyph advances) */
   advance(text: string): number;
+  /** `text` shaped by fontkit (GSUB applied): glyph ids, advances in font units, code points per glyph; cached per string */
+  shape(text: string): ShapedText;
+}
+
+/** The glyphs of a string in one face. */
+export interface ShapedText {
+  readonly glyphs: readonly number[];
+  /** advance widths in font units */
+  readonly advances: readonly number[];
+  /** the characters each glyph stands for (for ToUnicode) */
+  readonly codePoints: readonly (readonly number[])[];
+  /** sum of advances */
+  readonly advance: number;
 }
 
 /** A piece of text set in one face. */
@@ -55,16 +68,37 @@ export interface LoadFontsInput {
   fallbacks?: Uint8Array[];
 }
 
-const ADVANCE_CACHE_LIMIT = 50_000;
+const SHAPE_CACHE_LIMIT = 50_000;
 
 function makeFace(bytes: Uint8Array, label: string): FontFace {
   const font = adaptForPdfLib(parseFont(bytes, label));
   const cmapCache = new Map<number, boolean>();
-  const advanceCache = new Map<string, number>();
+  const shapeCache = new Map<string, ShapedText>();
   const os2 = font['OS/2'] as { typoAscender?: number } | undefined;
   const upm = font.unitsPerEm;
   const typoAscender = os2?.typoAscender;
   const emAscent = typoAscender && typoAscender > 0 && typoAscender <= upm ? typoAscender / upm : 0.88;
+  const shape = (text: string): ShapedText => {
+    let s = shapeCache.get(text);
+    if (s === undefined) {
+      // Shaped once per string and face, reused by every document: the glyphs the PDF
+      // shows and the advances its /W array carries. Units are mostly single characters.
+      const glyphs: number[] = [];
+      const advances: number[] = [];
+      const codePoints: number[][] = [];
+      let advance = 0;
+      for (const g of font.layout(text).glyphs) {
+        glyphs.push(g.id);
+        advances.push(g.advanceWidth);
+        codePoints.push([...g.codePoints]);
+        advance += g.advanceWidth;
+      }
+      s = { glyphs, advances, codePoints, advance };
+      if (shapeCache.size >= SHAPE_CACHE_LIMIT) shapeCache.clear();
+      shapeCache.set(text, s);
+    }
+    return s;
+  };
   return {
     label,
     bytes,
@@ -80,17 +114,8 @@ function makeFace(bytes: Uint8Array, label: string): FontFace {
       }
       return hit;
     },
-    advance(text: string): number {
-      let w = advanceCache.get(text);
-      if (w === undefined) {
-        // The same shaping pdf-lib's encodeText uses, and the advances its /W array carries.
-        w = 0;
-        for (const g of font.layout(text).glyphs) w += g.advanceWidth;
-        if (advanceCache.size >= ADVANCE_CACHE_LIMIT) advanceCache.clear();
-        advanceCache.set(text, w);
-      }
-      return w;
-    },
+    advance: (text: string): number => shape(text).advance,
+    shape,
   };
 }
 

@@ -2,26 +2,17 @@
  * The display list and its rendering into pdf-lib pages. Drawing calls record operations
  * (sync, already laid out and coverage-checked); finish() embeds only the fonts that are used
  * and renders. Coordinates here are PDF points, origin bottom-left, y up.
+ *
+ * Each page gets one Flate-compressed content stream written as text here: a run of text
+ * operations on one baseline in one face, size and colour becomes a single TJ (character
+ * spacing Tc for the common gap, e.g. the GB/T 9704 grid, and kerning numbers only where a
+ * glyph is not where Tc puts it), not one positioned string per character.
  */
-import {
-  beginText,
-  endText,
-  popGraphicsState,
-  pushGraphicsState,
-  rgb,
-  setFillingRgbColor,
-  setFontAndSize,
-  setTextMatrix,
-  showText,
-  type PDFDocument,
-  type PDFFont,
-  type PDFHexString,
-  type PDFName,
-  type PDFOperator,
-  type PDFPage,
-} from 'pdf-lib';
+import { degrees, drawEllipse, drawLine, drawRectangle, rgb, type PDFDocument, type PDFName, type PDFOperator, type PDFPage } from 'pdf-lib';
+import { asciiBytes, embedFonts, flateStream, type EmbeddedFonts, type FaceEncoder } from './embed.ts';
 import type { LoadedFonts } from './fonts.ts';
-import { fontkitForPdfLib } from './fontkit-adapter.ts';
+
+export { subsetTag } from './embed.ts';
 
 export interface Rgb {
   r: number;
@@ -88,113 +79,155 @@ export interface RawOp {
 
 export type DrawOp = TextOp | LineOp | RectOp | EllipseOp | RawOp;
 
-/** Embeds the faces used by `ops` (subset) and returns a renderer bound to `pdfDoc`. */
-export async function prepareFonts(pdfDoc: PDFDocument, fonts: LoadedFonts, opsPerPage: readonly (readonly DrawOp[])[]): Promise<(face: number) => PDFFont> {
+/** Embedders for the faces used by `ops` in `pdfDoc`. Call `finalize()` after rendering every page. */
+export async function prepareFonts(pdfDoc: PDFDocument, fonts: LoadedFonts, opsPerPage: readonly (readonly DrawOp[])[]): Promise<EmbeddedFonts> {
   const used = new Set<number>();
   for (const ops of opsPerPage) for (const op of ops) if (op.kind === 'text') used.add(op.face);
-  // fontkit 2 fonts carry everything pdf-lib reads; only the declared types differ.
-  pdfDoc.registerFontkit(fontkitForPdfLib(fonts.faces) as unknown as Parameters<PDFDocument['registerFontkit']>[0]);
-  const embedded = new Map<number, PDFFont>();
-  for (const face of [...used].sort((a, b) => a - b)) {
-    const { bytes, postscriptName } = fonts.faces[face];
-    // `ABCDEF+Name`: the subset tag PDF readers (and pdffonts) recognise as a subset.
-    const customName = `${subsetTag(postscriptName, face)}+${postscriptName.replace(/[^\x21-\x7e]|[()<>[\]{}/%#]/g, '')}`;
-    embedded.set(face, await pdfDoc.embedFont(bytes, { subset: true, customName }));
-  }
-  return (face: number) => {
-    const f = embedded.get(face);
-    if (!f) throw new Error(`internal: face ${face} was not embedded`);
-    return f;
-  };
-}
-
-/** Six capital letters from the font name and face index (PDF 32000-1 9.6.4: unique within a file). */
-export function subsetTag(name: string, face: number): string {
-  let h = 2166136261 ^ face;
-  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 16777619);
-  h = Math.imul(h ^ (face + 1), 16777619) >>> 0;
-  let tag = '';
-  for (let i = 0; i < 6; i++) {
-    tag += String.fromCharCode(65 + (h % 26));
-    h = Math.floor(h / 26) + (i + 1) * 7919 * (face + 1);
-  }
-  return tag;
+  return embedFonts(pdfDoc, fonts, used);
 }
 
 const toColor = (c: Rgb) => rgb(c.r, c.g, c.b);
 
-/** Renders one page's operations in order. */
-export function renderOps(page: PDFPage, ops: readonly DrawOp[], fontFor: (face: number) => PDFFont): void {
+/** A number for a content stream: at most 3 decimals, no exponent, no -0. */
+export function fmt(n: number): string {
+  const r = Math.round(n * 1000) / 1000;
+  return r === 0 ? '0' : String(r);
+}
+
+const sameColor = (a: Rgb, b: Rgb): boolean => a.r === b.r && a.g === b.g && a.b === b.b;
+
+/**
+ * Renders one page's operations in order, as one content stream added to the page (after
+ * whatever the page already shows, e.g. a letterhead).
+ */
+export function renderOps(page: PDFPage, ops: readonly DrawOp[], fonts: EmbeddedFonts): void {
+  const out: string[] = [];
   const fontKeys = new Map<number, PDFName>();
-  const encoded = new Map<string, PDFHexString>();
-  const keyFor = (face: number): PDFName => {
+  const keyFor = (face: number, enc: FaceEncoder): string => {
     let key = fontKeys.get(face);
     if (!key) {
-      const font = fontFor(face);
-      key = page.node.newFontDictionary(font.name, font.ref);
+      key = page.node.newFontDictionary(enc.key, enc.ref);
       fontKeys.set(face, key);
     }
-    return key;
+    return key.toString();
   };
-  const encode = (face: number, text: string): PDFHexString => {
-    const k = `${face}\u0000${text}`;
-    let hex = encoded.get(k);
-    if (!hex) {
-      hex = fontFor(face).encodeText(text);
-      encoded.set(k, hex);
-    }
-    return hex;
+  const pushOperators = (operators: PDFOperator[]): void => {
+    for (const o of operators) out.push(o.toString());
   };
 
   let i = 0;
   while (i < ops.length) {
     const op = ops[i];
     if (op.kind === 'text') {
-      // One BT … ET block for a run of consecutive text operations of one colour.
-      const out: PDFOperator[] = [pushGraphicsState(), setFillingRgbColor(op.color.r, op.color.g, op.color.b), beginText()];
-      let current = '';
+      // One BT … ET block for consecutive text operations of one colour; one TJ per baseline run.
+      out.push('q', `${fmt(op.color.r)} ${fmt(op.color.g)} ${fmt(op.color.b)} rg`, 'BT');
+      let font = '';
+      let tc = 0;
       while (i < ops.length) {
-        const t = ops[i];
-        if (t.kind !== 'text' || t.color.r !== op.color.r || t.color.g !== op.color.g || t.color.b !== op.color.b) break;
-        const fontState = `${t.face}/${t.size}`;
-        if (fontState !== current) {
-          out.push(setFontAndSize(keyFor(t.face), t.size));
-          current = fontState;
+        const first = ops[i];
+        if (first.kind !== 'text' || !sameColor(first.color, op.color)) break;
+        // the run: same face, size and baseline, left to right
+        let j = i + 1;
+        while (j < ops.length) {
+          const t = ops[j];
+          const prev = ops[j - 1] as TextOp;
+          if (t.kind !== 'text' || !sameColor(t.color, op.color) || t.face !== first.face || t.size !== first.size || t.y !== first.y || t.x < prev.x) break;
+          j++;
         }
-        out.push(setTextMatrix(1, 0, 0, 1, round(t.x), round(t.y)), showText(encode(t.face, t.text)));
-        i++;
+        const run = ops.slice(i, j) as TextOp[];
+        i = j;
+        const enc = fonts.encoder(first.face);
+        const fontState = `${keyFor(first.face, enc)} ${fmt(first.size)} Tf`;
+        if (fontState !== font) {
+          out.push(fontState);
+          font = fontState;
+        }
+        const shown = showRun(run, enc, tc);
+        if (shown.tc !== tc) {
+          out.push(`${fmt(shown.tc)} Tc`);
+          tc = shown.tc;
+        }
+        out.push(`1 0 0 1 ${fmt(first.x)} ${fmt(first.y)} Tm`, shown.tj);
       }
-      out.push(endText(), popGraphicsState());
-      page.pushOperators(...out);
+      out.push('ET', 'Q');
       continue;
     }
     switch (op.kind) {
       case 'line':
-        page.drawLine({ start: { x: op.x1, y: op.y1 }, end: { x: op.x2, y: op.y2 }, thickness: op.thickness, color: toColor(op.color), dashArray: op.dash });
+        pushOperators(drawLine({ start: { x: op.x1, y: op.y1 }, end: { x: op.x2, y: op.y2 }, thickness: op.thickness, color: toColor(op.color), dashArray: op.dash }));
         break;
       case 'rect':
-        page.drawRectangle({
-          x: op.x,
-          y: op.y,
-          width: op.width,
-          height: op.height,
-          borderWidth: op.thickness,
-          borderColor: op.thickness > 0 ? toColor(op.color) : undefined,
-          color: op.fill ? toColor(op.fill) : undefined,
-          borderDashArray: op.dash,
-        });
+        pushOperators(
+          drawRectangle({
+            x: op.x,
+            y: op.y,
+            width: op.width,
+            height: op.height,
+            borderWidth: op.thickness,
+            borderColor: op.thickness > 0 ? toColor(op.color) : undefined,
+            color: op.fill ? toColor(op.fill) : undefined,
+            borderDashArray: op.dash,
+            rotate: degrees(0),
+            xSkew: degrees(0),
+            ySkew: degrees(0),
+          }),
+        );
         break;
       case 'ellipse':
-        page.drawEllipse({ x: op.cx, y: op.cy, xScale: op.rx, yScale: op.ry, borderWidth: op.thickness, borderColor: toColor(op.color), borderDashArray: op.dash });
+        pushOperators(drawEllipse({ x: op.cx, y: op.cy, xScale: op.rx, yScale: op.ry, borderWidth: op.thickness, borderColor: toColor(op.color), color: undefined, borderDashArray: op.dash }));
         break;
       case 'raw':
-        page.pushOperators(...op.build(page));
+        pushOperators(op.build(page));
         break;
     }
     i++;
   }
+  if (out.length === 0) return;
+  page.node.addContentStream(flateStream(page.doc, asciiBytes(out.join('\n'))));
 }
 
-function round(n: number): number {
-  return Math.round(n * 1000) / 1000;
+/**
+ * One TJ for text operations on one baseline (same face and size, x increasing). Tc is the
+ * most common gap between the end of one operation and the start of the next (0 when there is
+ * one operation); a number in the TJ array moves a glyph that Tc alone would misplace.
+ */
+export function showRun(run: readonly TextOp[], enc: FaceEncoder, currentTc: number): { tj: string; tc: number } {
+  const size = run[0].size;
+  const encoded = run.map((op) => enc.encode(op.text));
+  const natural = encoded.map((e) => e.widths.reduce((a, w) => a + (w * size) / 1000, 0));
+  const gaps = new Map<number, number>();
+  for (let k = 0; k + 1 < run.length; k++) {
+    const g = Math.round((run[k + 1].x - (run[k].x + natural[k])) * 1000) / 1000;
+    gaps.set(g, (gaps.get(g) ?? 0) + 1);
+  }
+  let tc = run.length > 1 || encoded[0].hex.length > 1 ? 0 : currentTc;
+  let best = 0;
+  for (const [g, n] of gaps) if (n > best || (n === best && g === currentTc)) [tc, best] = [g, n];
+
+  const parts: string[] = ['['];
+  let open = false;
+  let pen = run[0].x; // where the next glyph will be drawn
+  run.forEach((op, k) => {
+    let want = op.x;
+    const { hex, widths } = encoded[k];
+    for (let g = 0; g < hex.length; g++) {
+      if (!(k === 0 && g === 0)) {
+        const adj = Math.round(((pen - want) * 1000) / size * 100) / 100;
+        if (adj !== 0) {
+          if (open) parts.push('>');
+          parts.push(fmt(adj));
+          open = false;
+          pen -= (adj * size) / 1000;
+        }
+      }
+      if (!open) parts.push('<');
+      open = true;
+      parts.push(hex[g]);
+      pen += (widths[g] * size) / 1000 + tc;
+      want += (widths[g] * size) / 1000;
+    }
+  });
+  if (open) parts.push('>');
+  parts.push('] TJ');
+  return { tj: parts.join(''), tc };
 }
