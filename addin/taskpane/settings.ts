@@ -1,0 +1,126 @@
+/**
+ * Office settings the pane keeps, and where it keeps them. In Excel they live in the workbook
+ * (Office.context.document.settings, saved with the file); in the workbench in the browser's
+ * localStorage (settings) and sessionStorage (ignored findings, per file name) — an ignored
+ * finding is not written into the downloaded .xlsx (the file adapter patches cells only).
+ */
+import type { PaneLocale } from './i18n.ts';
+
+export interface PaneSettings {
+  locale: PaneLocale;
+  officeName: string;
+  /** 文号 patterns, `{year}` and `{n}` placeholders, e.g. 「某政公开〔{year}〕{n}号」. */
+  docNumberPatterns: string[];
+  replyDays: 20 | 15;
+  contact: { person: string; phone: string; address: string };
+  remedies: string;
+  /** Ignored findings per sheet, as the engine's `${ruleId}@${cell}` keys. */
+  ignored: Record<string, string[]>;
+}
+
+export const DEFAULT_REMEDIES =
+  '如对本答复不服，可以自收到本答复之日起六十日内向本级人民政府申请行政复议，或者自收到本答复之日起六个月内向人民法院提起行政诉讼。';
+
+export const DEFAULT_SETTINGS: PaneSettings = {
+  locale: 'zh-CN',
+  officeName: '',
+  docNumberPatterns: ['依申请公开〔{year}〕{n}号'],
+  replyDays: 20,
+  contact: { person: '', phone: '', address: '' },
+  remedies: DEFAULT_REMEDIES,
+  ignored: {},
+};
+
+/** Fill missing or malformed fields from the defaults (stored data may be old or hand-edited). */
+export function normalizeSettings(raw: unknown): PaneSettings {
+  const o = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const str = (v: unknown, d: string) => (typeof v === 'string' ? v : d);
+  const c = (o.contact && typeof o.contact === 'object' ? o.contact : {}) as Record<string, unknown>;
+  const ignored: Record<string, string[]> = {};
+  if (o.ignored && typeof o.ignored === 'object') {
+    for (const [k, v] of Object.entries(o.ignored as Record<string, unknown>)) {
+      if (Array.isArray(v)) ignored[k] = v.filter((x): x is string => typeof x === 'string');
+    }
+  }
+  return {
+    locale: o.locale === 'en' ? 'en' : 'zh-CN',
+    officeName: str(o.officeName, DEFAULT_SETTINGS.officeName),
+    docNumberPatterns: Array.isArray(o.docNumberPatterns) ? o.docNumberPatterns.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : DEFAULT_SETTINGS.docNumberPatterns,
+    replyDays: o.replyDays === 15 ? 15 : 20,
+    contact: { person: str(c.person, ''), phone: str(c.phone, ''), address: str(c.address, '') },
+    remedies: str(o.remedies, DEFAULT_SETTINGS.remedies),
+    ignored,
+  };
+}
+
+export interface SettingsStore {
+  /** Where the settings go, for the 设置 tab's message. */
+  readonly where: 'workbook' | 'browser' | 'memory';
+  load(): Promise<PaneSettings>;
+  save(s: PaneSettings): Promise<void>;
+}
+
+export function memoryStore(initial?: Partial<PaneSettings>): SettingsStore {
+  let current = normalizeSettings({ ...DEFAULT_SETTINGS, ...initial });
+  return {
+    where: 'memory',
+    load: () => Promise.resolve(structuredClone(current)),
+    save: (s) => {
+      current = structuredClone(s);
+      return Promise.resolve();
+    },
+  };
+}
+
+interface KeyValueStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+/**
+ * Browser storage: settings (without ignores) in `persistent` under one key for all files,
+ * ignored findings in `session` under a key per file — ignoring is about one file's cells.
+ */
+export function browserStore(persistent: KeyValueStorage, session: KeyValueStorage, fileKey: string): SettingsStore {
+  const SETTINGS_KEY = 'xxgk.settings';
+  const ignoreKey = `xxgk.ignored:${fileKey}`;
+  const read = (s: KeyValueStorage, k: string): unknown => {
+    try {
+      const v = s.getItem(k);
+      return v ? JSON.parse(v) : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  return {
+    where: 'browser',
+    load: () => Promise.resolve(normalizeSettings({ ...(read(persistent, SETTINGS_KEY) as object), ignored: read(session, ignoreKey) })),
+    save: (s) => {
+      const { ignored, ...rest } = s;
+      persistent.setItem(SETTINGS_KEY, JSON.stringify(rest));
+      session.setItem(ignoreKey, JSON.stringify(ignored));
+      return Promise.resolve();
+    },
+  };
+}
+
+/** The subset of Office.Settings the workbook store uses. */
+export interface OfficeSettingsLike {
+  get(name: string): unknown;
+  set(name: string, value: unknown): void;
+  saveAsync(callback?: (result: { status: string; error?: { message: string } }) => void): void;
+}
+
+/** Settings stored in the workbook itself (Office document settings, saved with the file). */
+export function workbookStore(settings: OfficeSettingsLike): SettingsStore {
+  const KEY = 'xxgk.settings';
+  return {
+    where: 'workbook',
+    load: () => Promise.resolve(normalizeSettings(settings.get(KEY))),
+    save: (s) =>
+      new Promise((resolve, reject) => {
+        settings.set(KEY, structuredClone(s));
+        settings.saveAsync((r) => (r.status === 'succeeded' ? resolve() : reject(new Error(`设置未能保存到工作簿：${r.error?.message ?? r.status}`))));
+      }),
+  };
+}

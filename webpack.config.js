@@ -1,0 +1,143 @@
+// Build of the Excel add-in pages (taskpane, commands) and the browser workbench.
+//
+//   npm run build            production build into dist/
+//   npm run dev-server       https://localhost:3000 (office-addin-dev-certs when installed, else http)
+//   npm run start:workbench  http://localhost:3000/workbench.html
+//
+// Sources are TypeScript imported with explicit `.ts` extensions (tsconfig allowImportingTsExtensions);
+// esbuild-loader strips the types (type checking is `npm run typecheck`). The initial chunks hold
+// React, Fluent UI, the catalogue engine (and SheetJS + the zip patcher for the workbench only);
+// fonts and PDF code (pdf-lib, fontkit, form templates) are separate chunks fetched by import()
+// when the user generates a form.
+//
+// Programmatic use (test/e2e, bench): `import config from './webpack.config.js'` and call
+// `config({ outputPath, pages: ['workbench'] }, { mode: 'production' })`.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import HtmlWebpackPlugin from 'html-webpack-plugin';
+
+const ROOT = path.dirname(fileURLToPath(import.meta.url));
+const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const PORT = 3000;
+
+/** Pages: entry module, html template (optional), whether the page runs inside Office. */
+const PAGES = {
+  taskpane: { entry: 'addin/taskpane/index.ts', template: 'addin/taskpane/taskpane.html', office: true, title: '政务公开 · 任务窗格' },
+  // Owned by the ribbon commands work; skipped while addin/commands/commands.ts does not exist.
+  commands: { entry: 'addin/commands/commands.ts', template: 'addin/commands/commands.html', office: true, title: '政务公开 · 命令' },
+  workbench: { entry: 'addin/workbench/index.ts', template: 'addin/workbench/workbench.html', office: false, title: '政务公开工作台' },
+};
+
+const exists = (rel) => fs.existsSync(path.join(ROOT, rel));
+
+/** The Excel adapter module when it exists (addin/port/excel), else a stand-in the pane reports. */
+function excelPort() {
+  const found = ['addin/port/excel/index.ts', 'addin/port/excel/excel-workbook.ts'].find(exists);
+  return path.join(ROOT, found ?? 'addin/taskpane/excel-port-missing.ts');
+}
+
+function htmlPlugin(name, page) {
+  const common = { filename: `${name}.html`, chunks: [name], title: page.title, scriptLoading: 'defer', inject: 'head' };
+  const officeTag = page.office ? `<script src="${OFFICE_JS}"></script>` : '';
+  if (exists(page.template)) {
+    return new HtmlWebpackPlugin({ ...common, template: path.join(ROOT, page.template), templateParameters: { title: page.title, officeScript: officeTag } });
+  }
+  return new HtmlWebpackPlugin({
+    ...common,
+    templateContent: `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">
+<title>${page.title}</title>${officeTag}</head><body><div id="root"></div></body></html>`,
+  });
+}
+
+/** HTTPS options from office-addin-dev-certs (trusted localhost certificate), or null when it is not installed. */
+async function devCerts() {
+  try {
+    const certs = await import('office-addin-dev-certs');
+    const get = certs.getHttpsServerOptions ?? certs.default?.getHttpsServerOptions;
+    return get ? await get() : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * @param {{ outputPath?: string, pages?: string[], workbench?: boolean, analyze?: boolean }} env
+ * @param {{ mode?: 'production' | 'development' }} argv
+ */
+export default async function config(env = {}, argv = {}) {
+  const mode = argv.mode ?? 'production';
+  const prod = mode === 'production';
+  const serving = process.env.WEBPACK_SERVE === 'true';
+  const wanted = env.pages ?? Object.keys(PAGES);
+  const pages = Object.entries(PAGES).filter(([name, p]) => wanted.includes(name) && exists(p.entry));
+
+  let server = { type: 'http' };
+  if (serving && !env.workbench) {
+    const https = await devCerts();
+    if (https) server = { type: 'https', options: https };
+    else console.warn('office-addin-dev-certs not installed: serving plain http (enough for the workbench, not for Office)');
+  }
+
+  return {
+    mode,
+    context: ROOT,
+    devtool: prod ? false : 'eval-cheap-module-source-map',
+    target: ['web', 'es2020'],
+    entry: Object.fromEntries(pages.map(([name, p]) => [name, `./${p.entry}`])),
+    output: {
+      path: env.outputPath ?? path.join(ROOT, 'dist'),
+      filename: prod ? '[name].[contenthash:8].js' : '[name].js',
+      chunkFilename: prod ? '[name].[contenthash:8].js' : '[name].js',
+      assetModuleFilename: 'assets/[name].[contenthash:8][ext]',
+      clean: true,
+      publicPath: 'auto',
+    },
+    resolve: {
+      extensions: ['.ts', '.mjs', '.js', '.json'],
+      extensionAlias: { '.js': ['.ts', '.js'] },
+      alias: { '#excel-port$': excelPort() },
+      // Node built-ins must never reach the browser: SheetJS and fontkit ship browser builds, and a
+      // stray import fails the build here instead of silently pulling in a polyfill.
+      fallback: { fs: false, path: false, crypto: false, stream: false, buffer: false, process: false },
+    },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          loader: 'esbuild-loader',
+          options: { loader: 'ts', target: 'es2020' },
+        },
+        { test: /\.m?js$/, resolve: { fullySpecified: false } },
+        // Fonts are files fetched on demand (3 MB), never inlined into a chunk.
+        { test: /\.(ttf|otf)$/, type: 'asset/resource' },
+      ],
+    },
+    plugins: pages.map(([name, p]) => htmlPlugin(name, p)),
+    optimization: {
+      // One shared runtime-free vendor split is enough; lazy chunks keep their own names.
+      splitChunks: { chunks: 'async' },
+    },
+    performance: {
+      hints: prod ? 'warning' : false,
+      // The goal in bench/addin-taskpane.ts is on gzip size; these are raw sizes.
+      maxEntrypointSize: 1_600_000,
+      maxAssetSize: 4_000_000,
+      assetFilter: (f) => f.endsWith('.js'),
+    },
+    stats: 'errors-warnings',
+    devServer: {
+      port: PORT,
+      host: 'localhost',
+      server,
+      hot: false,
+      liveReload: true,
+      open: false,
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      static: false,
+      client: { overlay: { warnings: false, errors: true } },
+    },
+  };
+}
