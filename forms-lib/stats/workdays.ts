@@ -54,7 +54,7 @@ export class WorkdayIndex {
   /** Working days d with from < d ≤ to (negative when to < from), like workingDaysBetween. */
   between(from: DayNumber, to: DayNumber): number {
     if (from === to) return 0;
-    if (to < from) return -this.between(to, from);
+    if (to < from) return -this.between(to, from) || 0;
     this.cover(from, to);
     return this.cum[to - this.lo] - this.cum[from - this.lo];
   }
