@@ -12,6 +12,8 @@ const KNOWN = new Set([
 const URL = /(?:https?:\/\/|www\.)[^\s\u3000\u4e00-\u9fff，。；、）)》]+|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:\/[^\s\u3000\u4e00-\u9fff，。；、）)》]*)?|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 const WORD = /[A-Za-z][A-Za-z'’-]*/g;
 const HAN = /[\u4e00-\u9fff]/;
+/** The first two characters of a WORD match. */
+const WORD_START = /[A-Za-z][A-Za-z'’-]/;
 
 export interface LatinWord {
   word: string;
@@ -25,7 +27,8 @@ export interface LatinWord {
  * letters next to digits (5G, PM2.5, 10kV), known words (App, WiFi, Excel).
  */
 export function strayLatin(text: string): LatinWord[] {
-  if (!HAN.test(text)) return [];
+  // a reportable word has two characters at least: skip the URL scan in the usual cell without one
+  if (!WORD_START.test(text) || !HAN.test(text)) return [];
   const skip: [number, number][] = [];
   for (const m of text.matchAll(URL)) skip.push([m.index, m.index + m[0].length]);
   const out: LatinWord[] = [];

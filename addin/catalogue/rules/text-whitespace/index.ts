@@ -9,6 +9,9 @@ const TEXT_FIELDS: FieldId[] = ['level1', 'level2', 'level3', 'level4', 'content
  * trimmed. A single space between items (「权责清单 运行流程图 廉政风险防控图」) is kept: real
  * catalogues use it as a list separator.
  */
+/** Any character normalizeWhitespace touches: a cell without one is left as it is. */
+const WHITESPACE = /[\s\u3000\u00a0\ufeff]/;
+
 export function normalizeWhitespace(s: string): string {
   return s.replace(/[\s\u3000\u00a0\ufeff]+/g, ' ').trim();
 }
@@ -36,6 +39,7 @@ export default defineRule({
       for (const f of TEXT_FIELDS) {
         const c = r.own[f];
         if (!c) continue;
+        if (!WHITESPACE.test(c.text)) continue;
         const fixed = normalizeWhitespace(c.text);
         if (fixed === c.text) continue;
         const messageId = /[\r\n\u2028\u2029]/.test(c.text)
