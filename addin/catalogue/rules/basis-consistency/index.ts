@@ -40,14 +40,19 @@ export default defineRule({
       for (const c of citationsOf(cell.text)) {
         if (seen.has(c.key + c.docNo)) continue;
         seen.add(c.key + c.docNo);
-        const list = byTitle.get(c.key) ?? [];
-        list.push({ row: cell.row, col: cell.col, docNo: c.docNo, title: c.title });
-        byTitle.set(c.key, list);
+        const use = { row: cell.row, col: cell.col, docNo: c.docNo, title: c.title };
+        const list = byTitle.get(c.key);
+        if (list) list.push(use);
+        else byTitle.set(c.key, [use]);
       }
     }
     for (const uses of byTitle.values()) {
       const byNo = new Map<string, Use[]>();
-      for (const u of uses) byNo.set(u.docNo, [...(byNo.get(u.docNo) ?? []), u]);
+      for (const u of uses) {
+        const list = byNo.get(u.docNo);
+        if (list) list.push(u);
+        else byNo.set(u.docNo, [u]);
+      }
       if (byNo.size < 2) continue;
       // the number most cells agree on is taken as right; with no clear majority every cell is reported
       const sizes = [...byNo.values()].map((l) => l.length).sort((a, b) => b - a);
