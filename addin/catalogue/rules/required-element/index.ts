@@ -1,3 +1,4 @@
+import type { CatalogueRow } from '../../model/catalogue.ts';
 import { defineRule } from '../../rule.ts';
 import type { FieldId } from '../../types.ts';
 
@@ -36,18 +37,27 @@ export default defineRule({
   check(ctx) {
     const { cat } = ctx;
     const shiftedGroups = new Set(cat.rows.filter((r) => r.shift && r.kind === 'item').map((r) => r.row));
+    // the needs whose columns the catalogue has (missing-column reports the others once), with the column to report at
+    const needs = NEEDS.map((need) => ({ need, cols: need.anyOf.map((f) => cat.header.byField[f]).filter((c): c is number => c !== undefined) })).filter((n) => n.cols.length);
     for (const r of ctx.dataRows()) {
       if (r.kind === 'continuation' || shiftedGroups.has(r.group)) continue;
       const res = r.resolved;
-      const item = (res.level4 ?? res.level3 ?? res.level2 ?? res.level1)?.text.trim().slice(0, 20) ?? `第${r.row}行`;
-      for (const need of NEEDS) {
-        const cols = need.anyOf.map((f) => cat.header.byField[f]).filter((c): c is number => c !== undefined);
-        if (!cols.length) continue; // missing-column reports it once
-        let ok = need.anyOf.some((f) => res[f] && res[f]!.text.trim() !== '');
-        if (!ok && need.key === 'content') ok = !!(r.own.level3 || r.own.level4 || res.level3 || res.level4);
-        if (ok) continue;
+      let item: string | undefined;
+      for (const { need, cols } of needs) {
+        if (has(res, need.anyOf)) continue;
+        if (need.key === 'content' && (r.own.level3 || r.own.level4 || res.level3 || res.level4)) continue;
+        item ??= (res.level4 ?? res.level3 ?? res.level2 ?? res.level1)?.text.trim().slice(0, 20) ?? `第${r.row}行`;
         ctx.report({ row: r.row, col: cols[0], messageId: 'missing', data: { item, name: need.zh, nameEn: need.en } });
       }
     }
   },
 });
+
+/** Whether any of the fields holds a value after inheritance. */
+function has(res: CatalogueRow['resolved'], fields: readonly FieldId[]): boolean {
+  for (const f of fields) {
+    const c = res[f];
+    if (c && c.text.trim() !== '') return true;
+  }
+  return false;
+}
