@@ -1,9 +1,11 @@
 import { colLetters } from '../../grid.ts';
 import { defineRule } from '../../rule.ts';
-import { compactDeadline, describeDeadline, parseDeadline } from '../../deadline.ts';
+import { type Deadline, compactDeadline, describeDeadline, parseDeadline } from '../../deadline.ts';
 
 /** 《政府信息公开条例》第二十六条: 20 working days from the day the information is formed or changed. */
 const LIMIT = 20;
+/** Whitespace between CJK characters or digits. */
+const SPACED = /[\u4e00-\u9fff\d][\s\u3000]+[\u4e00-\u9fff\d]/;
 /** Forms that state no deadline at all. */
 const VAGUE = new Set(['及时公开', '长期', '定期']);
 
@@ -39,11 +41,15 @@ export default defineRule({
     if (col === undefined) return;
     // the text 「同上」 stands for: the last explicit time limit above
     let last: { row: number; text: string } | undefined;
+    // a catalogue repeats a few phrases: parse each distinct text once (this run only). The
+    // parse of 「同上」 depends on the row above, but this rule reads only its form.
+    const parsed = new Map<string, Deadline>();
     for (const r of ctx.dataRows()) {
       const c = r.own.deadline;
       if (!c) continue;
       const value = c.text.trim();
-      const d = parseDeadline(c.text, last?.text);
+      let d = parsed.get(c.text);
+      if (!d) parsed.set(c.text, (d = parseDeadline(c.text)));
       if (d.kind === 'unparsed') {
         ctx.report({ row: c.row, col, messageId: 'unparsed', data: { value } });
         last = { row: c.row, text: value };
@@ -64,7 +70,7 @@ export default defineRule({
       }
       last = { row: c.row, text: value };
       // whitespace between CJK characters or digits: 「制 定 或 获 取 信 息之日起 10 个 工作日内」
-      if (/[\u4e00-\u9fff\d][\s\u3000]+[\u4e00-\u9fff\d]/.test(value)) {
+      if (SPACED.test(value)) {
         ctx.report({ row: c.row, col, severity: 'info', messageId: 'spaced', data: { value }, fix: { applicability: 'safe', edits: [{ row: c.row, col, set: compactDeadline(c.text) }] } });
       }
       if (d.kind === 'relative') {
