@@ -95,52 +95,65 @@ export default defineRule({
         for (let j = k + 1; j < LEVELS.length; j++) open[j] = undefined;
       }
     }
-    // Named nodes by compare form, in row order. A name is compared only with the names it can
-    // be similar to (similarNames): the same form, or the form plus / minus one generic word.
-    const byNorm = new Map<string, Node[]>();
+    // Named nodes in row order, indexed by compare form and by that form without a generic word
+    // at either end, so a name meets only the names similarNames can pair it with: the same
+    // form, the form plus a generic word (found under `bare`), or the form minus one.
+    const exact = new Map<string, Node[]>();
+    const bare = new Map<string, Node[]>();
     for (const b of nodes) {
       if (!isName(b.text)) continue;
+      const cores = withoutGeneric(b.norm);
       let match: Node | undefined;
       if (b.norm) {
-        for (const key of similarKeys(b.norm)) {
-          for (const a of byNorm.get(key) ?? []) {
-            if (match && a.id >= match.id) break;
-            // a parent named like its child (政府信息公开年报 / 政府信息公开年报) is one item
-            if (b.path.includes(a.id) || a.path.includes(b.id)) continue;
-            if (similarNames(a.norm, b.norm)) match = a;
-            break;
-          }
-        }
+        match = firstOther(exact.get(b.norm), b, match);
+        if (b.norm.length >= 4) match = firstOther(bare.get(b.norm), b, match);
+        for (const core of cores) match = firstOther(exact.get(core), b, match);
       }
       if (match) {
         const a = match;
         const identical = a.norm === b.norm && a.text.replace(/\s+/g, '') === b.text.replace(/\s+/g, '');
         ctx.report({ row: b.row, col: b.col, messageId: identical ? 'duplicate' : 'similar', data: { name: b.text, other: a.text, otherCell: `${colLetters(a.col)}${a.row}` } });
       }
-      const list = byNorm.get(b.norm);
-      if (list) list.push(b);
-      else byNorm.set(b.norm, [b]);
+      add(exact, b.norm, b);
+      for (const core of cores) add(bare, core, b);
     }
   },
 });
+
+function add(index: Map<string, Node[]>, key: string, n: Node): void {
+  const list = index.get(key);
+  if (list) list.push(n);
+  else index.set(key, [n]);
+}
+
+/**
+ * The earliest node of `list` (in row order) before `best` that is not an ancestor or
+ * descendant of `b`: a parent named like its child (政府信息公开年报 / 政府信息公开年报) is one item.
+ */
+function firstOther(list: readonly Node[] | undefined, b: Node, best: Node | undefined): Node | undefined {
+  if (!list) return best;
+  for (const a of list) {
+    if (best && a.id >= best.id) break;
+    if (b.path.includes(a.id) || a.path.includes(b.id)) continue;
+    return similarNames(a.norm, b.norm) ? a : best;
+  }
+  return best;
+}
+
+/** The form without one generic word at its start or end, where at least four characters are left. */
+function withoutGeneric(norm: string): string[] {
+  const out: string[] = [];
+  if (norm.length < 5) return out;
+  for (const g of GENERIC_WORDS) {
+    if (norm.length - g.length < 4) continue;
+    if (norm.endsWith(g)) out.push(norm.slice(0, -g.length));
+    if (norm.startsWith(g)) out.push(norm.slice(g.length));
+  }
+  return out;
+}
 
 function samePath(a: readonly number[], b: readonly number[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
-}
-
-/**
- * Every compare form similarNames can pair with `norm`: itself, itself plus a generic word at
- * either end, and itself without one (when what is left keeps four characters).
- */
-function similarKeys(norm: string): string[] {
-  const keys = [norm];
-  if (norm.length >= 4) for (const g of GENERIC_WORDS) keys.push(norm + g, g + norm);
-  for (const g of GENERIC_WORDS) {
-    if (norm.length - g.length < 4) continue;
-    if (norm.endsWith(g)) keys.push(norm.slice(0, -g.length));
-    if (norm.startsWith(g)) keys.push(norm.slice(g.length));
-  }
-  return keys;
 }
