@@ -167,24 +167,46 @@ export interface Imbalance {
   closes: number;
 }
 
-const PAIRS: [string, string, string?, string?][] = [
+/** The bracket kinds bracketImbalances counts, in reporting order (（） also counts ( and )). */
+const PAIRS: [string, string][] = [
   ['《', '》'],
   ['〈', '〉'],
-  ['（', '）', '(', ')'],
+  ['（', '）'],
 ];
 
 /** Bracket kinds whose opening and closing counts differ (（） and () count together). */
 export function bracketImbalances(text: string): Imbalance[] {
-  const out: Imbalance[] = [];
-  for (const [o, c, o2, c2] of PAIRS) {
-    let opens = 0;
-    let closes = 0;
-    for (const ch of text) {
-      if (ch === o || (o2 && ch === o2)) opens++;
-      else if (ch === c || (c2 && ch === c2)) closes++;
+  // one pass counting every bracket of PAIRS
+  const opens = [0, 0, 0];
+  const closes = [0, 0, 0];
+  for (let i = 0; i < text.length; i++) {
+    switch (text[i]) {
+      case '《':
+        opens[0]++;
+        break;
+      case '》':
+        closes[0]++;
+        break;
+      case '〈':
+        opens[1]++;
+        break;
+      case '〉':
+        closes[1]++;
+        break;
+      case '（':
+      case '(':
+        opens[2]++;
+        break;
+      case '）':
+      case ')':
+        closes[2]++;
+        break;
     }
-    if (opens !== closes) out.push({ open: o, close: c, opens, closes });
   }
+  const out: Imbalance[] = [];
+  PAIRS.forEach(([open, close], k) => {
+    if (opens[k] !== closes[k]) out.push({ open, close, opens: opens[k], closes: closes[k] });
+  });
   return out;
 }
 
