@@ -53,7 +53,7 @@ const rowSchema = z.strictObject({ height: z.number().positive(), cells: z.array
 const blockSchema = z.discriminatedUnion('t', [
   z.strictObject({ t: z.literal('title'), text: z.string().min(1), size: z.number().positive().optional(), ...cond }),
   z.strictObject({ t: z.literal('docNumber'), label: z.string().optional(), align: z.enum(['right', 'center']).optional(), ...cond }),
-  z.strictObject({ t: z.literal('para'), text: z.string().min(1), indent: z.number().int().min(0).max(4).optional(), ...cond }),
+  z.strictObject({ t: z.literal('para'), text: z.string().min(1), indent: z.number().int().min(0).max(24).optional(), ...cond }),
   z.strictObject({ t: z.literal('remedies'), ...cond }),
   z.strictObject({ t: z.literal('signature'), issuer: z.string().optional(), seal: z.number().positive().optional(), ...cond }),
   z.strictObject({ t: z.literal('cut'), ...cond }),
@@ -152,6 +152,6 @@ export type TableCell = z.output<typeof cellSchema>;
 /** Validates a definition at load; throws SettingsError naming `$.blocks[3].text` etc. */
 export function defineForm(input: FormDefinitionInput & { id: FormId }): FormDefinition {
   const r = definitionSchema.safeParse(input);
-  if (!r.success) throw new SettingsError(`文书定义 ${String((input as { id?: unknown }).id)} / form definition`, describeIssues(r.error));
+  if (!r.success) throw new SettingsError(`文书定义「${String((input as { id?: unknown }).id)}」`, `form definition "${String((input as { id?: unknown }).id)}"`, describeIssues(r.error));
   return r.data as FormDefinition;
 }

@@ -15,9 +15,9 @@ export class MissingInputError extends Error {
 /** Office settings or a form definition did not validate; `path` is the JSON path of the first problem. */
 export class SettingsError extends Error {
   readonly issues: { path: string; zh: string; en: string }[];
-  constructor(what: string, issues: { path: string; zh: string; en: string }[]) {
+  constructor(whatZh: string, whatEn: string, issues: { path: string; zh: string; en: string }[]) {
     const lines = issues.map((i) => `${i.path}: ${i.zh} / ${i.en}`);
-    super(`${what}无效 / invalid ${what === '机关设置' ? 'office settings' : what}:\n${lines.join('\n')}`);
+    super(`${whatZh}无效 / invalid ${whatEn}:\n${lines.join('\n')}`);
     this.name = 'SettingsError';
     this.issues = issues;
   }

@@ -3,9 +3,35 @@ import type { FormDefinition } from './definition.ts';
 import { UnknownFormError } from './errors.ts';
 import { FORM_IDS, isFormId, type FormId } from './ids.ts';
 import receipt from './forms/receipt/definition.ts';
+import correctionNotice from './forms/correction-notice/definition.ts';
+import extensionNotice from './forms/extension-notice/definition.ts';
+import thirdPartyConsultation from './forms/third-party-consultation/definition.ts';
+import consultationConfirmation from './forms/consultation-confirmation/definition.ts';
+import replyPublished from './forms/reply-published/definition.ts';
+import replyDisclose from './forms/reply-disclose/definition.ts';
+import replyPartial from './forms/reply-partial/definition.ts';
+import replyRefuse from './forms/reply-refuse/definition.ts';
+import replyNotExist from './forms/reply-not-exist/definition.ts';
+import replyNotThisOffice from './forms/reply-not-this-office/definition.ts';
+import replyRepeat from './forms/reply-repeat/definition.ts';
+import replySpecialLaw from './forms/reply-special-law/definition.ts';
+import feeNotice from './forms/fee-notice/definition.ts';
 
 const DEFINITIONS: Partial<Record<FormId, FormDefinition>> = {
-  receipt,
+  'receipt': receipt,
+  'correction-notice': correctionNotice,
+  'extension-notice': extensionNotice,
+  'third-party-consultation': thirdPartyConsultation,
+  'consultation-confirmation': consultationConfirmation,
+  'reply-published': replyPublished,
+  'reply-disclose': replyDisclose,
+  'reply-partial': replyPartial,
+  'reply-refuse': replyRefuse,
+  'reply-not-exist': replyNotExist,
+  'reply-not-this-office': replyNotThisOffice,
+  'reply-repeat': replyRepeat,
+  'reply-special-law': replySpecialLaw,
+  'fee-notice': feeNotice,
 };
 
 export function getDefinition(type: string): FormDefinition {

@@ -90,9 +90,12 @@ function drawBlock(
       para(fillTemplate(text, ctx), 2, '救济途径');
       return;
     }
-    case 'signature':
-      doc.drawDateWithSeal({ date: today, issuer: fillTemplate(block.issuer ?? '{office}', ctx), seal: { diameter: block.seal ?? style.seal }, size: style.size });
+    case 'signature': {
+      const r = doc.drawDateWithSeal({ date: today, issuer: fillTemplate(block.issuer ?? '{office}', ctx), seal: { diameter: block.seal ?? style.seal }, size: style.size });
+      // what follows (附注, the cut line) goes under the date line; the seal may overlap it as on paper
+      doc.moveTo(r.dateBox.y + r.dateBox.height);
       return;
+    }
     case 'cut': {
       const { page, y } = doc.cursor;
       const cutY = page === firstPage && y < SLIP_CUT_Y - 2 ? SLIP_CUT_Y : y + 3;

@@ -86,7 +86,7 @@ export type OfficeSettings = z.output<typeof settingsSchema>;
 /** Validates and completes settings; throws SettingsError listing `$.path: 中文 / English` per problem. */
 export function parseSettings(input: unknown): OfficeSettings {
   const r = settingsSchema.safeParse(input);
-  if (!r.success) throw new SettingsError('机关设置', describeIssues(r.error));
+  if (!r.success) throw new SettingsError('机关设置', 'office settings', describeIssues(r.error));
   return r.data;
 }
 

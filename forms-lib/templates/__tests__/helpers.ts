@@ -61,9 +61,12 @@ export function allText(path: string): string {
   return strip(pdftotext(path)).replace(/—\d+—/g, '');
 }
 
-/** 5,000 hanzi of GB2312 with punctuation and digits, deterministic. */
+/**
+ * 5,000 hanzi with punctuation and digits, deterministic. Drawn from 400 GB2312 hanzi (not all
+ * 6,763) to keep the embedded subset, and so the test time, small.
+ */
 export function longText(n = 5000): string {
-  const pool = gb2312Hanzi();
+  const pool = gb2312Hanzi().slice(0, 400);
   let seed = 11;
   const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   let out = '';
