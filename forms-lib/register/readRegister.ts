@@ -115,8 +115,10 @@ export function readRegister(grid: RegisterGrid, options: ReadRegisterOptions = 
   const sheet = grid.sheet || REGISTER_SHEET;
   const maxExtension = (options.rules ?? STATUTORY_RULES).maxExtensionDays;
   const issues: RegisterIssue[] = [];
+  let errorCount = 0;
   const issue = (severity: RegisterIssue['severity'], row: number, col: number, column: string, code: string, zh: string, en: string): void => {
     issues.push({ severity, sheet, row, col, cell: a1(row, col), column, code, zh, en });
+    if (severity === 'error') errorCount++;
   };
 
   const header = findHeader(grid);
@@ -164,7 +166,7 @@ export function readRegister(grid: RegisterGrid, options: ReadRegisterOptions = 
     const blank = REGISTER_COLUMNS.every((name) => text(raw(name)) === '' && special(name)?.kind !== 'error');
     if (blank) continue;
 
-    const before = issues.filter((i) => i.severity === 'error').length;
+    const before = errorCount;
     const at = (name: RegisterColumn) => colOf.get(name) ?? lastCol + 1;
     const err = (name: RegisterColumn, code: string, zh: string, en: string) => issue('error', r, at(name), name, code, zh, en);
     const warn = (name: RegisterColumn, code: string, zh: string, en: string) => issue('warning', r, at(name), name, code, zh, en);
@@ -364,7 +366,7 @@ export function readRegister(grid: RegisterGrid, options: ReadRegisterOptions = 
       err('办理结果', 'outcome-missing', `已填答复日期 ${repliedOn}，缺少「办理结果」。`, `答复日期 ${repliedOn} is filled but 办理结果 is blank.`);
     }
 
-    const errors = issues.filter((i) => i.severity === 'error').length - before;
+    const errors = errorCount - before;
     if (errors > 0 || receivedOn === undefined || channel === undefined || applicantType === undefined) {
       rejectedRows.push(r);
       continue;
