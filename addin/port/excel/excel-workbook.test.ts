@@ -1,0 +1,343 @@
+import { describe, expect, it } from 'vitest';
+import type { Scalar } from '../../catalogue/grid.ts';
+import type { CellEdit, Finding } from '../../catalogue/types.ts';
+import type { ExcelRun, ExcelWorkbookOptions } from './excel-workbook.ts';
+import { ExcelPortError, ExcelWorkbook, cellOf, excelCapabilities, excelInput, isDateFormat } from './excel-workbook.ts';
+import { FakeExcel, FakeRichApiError } from './fake-excel.ts';
+
+function setup(o: { excelApi?: string; payloadLimit?: number; port?: Partial<ExcelWorkbookOptions> } = {}) {
+  const fake = new FakeExcel({ excelApi: o.excelApi, payloadLimit: o.payloadLimit });
+  const port = new ExcelWorkbook(fake.run as unknown as ExcelRun, {
+    capabilities: excelCapabilities((s, v) => fake.isSetSupported(s, v)),
+    ...o.port,
+  });
+  return { fake, port };
+}
+
+/** rows x cols of fixed-width text, so payload sizes are exact. */
+function block(rows: number, cols: number): string[][] {
+  return Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => `r${String(i + 1).padStart(5, '0')}c${j + 1}`));
+}
+
+const edit = (cell: string, row: number, col: number, expect: Scalar, set: Scalar): CellEdit => ({ cell, row, col, expect, set });
+
+describe('fake Excel behaves like Office.js where it matters', () => {
+  it('throws PropertyNotLoaded before load + sync, counts syncs, estimates payload', async () => {
+    const fake = new FakeExcel();
+    fake.addSheet('目录', [['a', 1]]);
+    await fake.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem('目录').getRange('A1:B1');
+      expect(() => r.values).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+      r.load('values');
+      expect(() => r.values).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+      await ctx.sync();
+      expect(r.values).toEqual([['a', 1]]);
+    });
+    expect(fake.syncCount).toBe(1);
+    expect(fake.syncs[0].payload).toBe(JSON.stringify({ values: [['a', 1]] }).length);
+  });
+
+  it('fails a sync whose response is over the payload limit, and a write on a protected sheet', async () => {
+    const fake = new FakeExcel({ payloadLimit: 100 });
+    fake.addSheet('S', block(10, 10)).protected = true;
+    await expect(
+      fake.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('S').getRange('A1:J10').load('values');
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
+    await expect(
+      fake.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('S').getRange('A1').values = [['x']];
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'AccessDenied' });
+    expect(fake.sheet('S')?.value(1, 1)).toBe('r00001c1');
+  });
+});
+
+describe('readSheet', () => {
+  it('reads a 50,000-cell sheet in 2 syncs', async () => {
+    const { fake, port } = setup();
+    fake.addSheet('目录', block(5000, 10));
+    const g = await port.readSheet('目录');
+    expect(fake.syncCount).toBe(2);
+    expect(port.lastSyncs).toBe(2);
+    expect(g.sheet).toBe('目录');
+    expect(g.values).toHaveLength(5000);
+    expect(g.values[0]).toEqual(block(1, 10)[0]);
+    expect(g.values[4999][9]).toBe('r05000c10');
+    expect(g.merges).toEqual([]);
+    expect(fake.syncs.every((s) => !s.failed)).toBe(true);
+  });
+
+  it('chunks a 100,000-cell sheet by estimated payload: 1 + 2 syncs', async () => {
+    const { fake, port } = setup();
+    fake.addSheet('大表', block(10_000, 10));
+    const g = await port.readSheet('大表');
+    expect(fake.syncCount).toBe(3);
+    expect(g.values).toHaveLength(10_000);
+    expect(g.values[5000][0]).toBe('r05001c1');
+    expect(g.values[9999][9]).toBe('r10000c10');
+  });
+
+  it('halves the chunk when Excel reports a payload-size error: 1 + 1 failed + 4 syncs', async () => {
+    // Each row loads values + valueTypes + numberFormat: ~340 bytes; 5000 rows fail, 2500 fit.
+    const { fake, port } = setup({ payloadLimit: 1_000_000 });
+    fake.addSheet('大表', block(10_000, 10));
+    const g = await port.readSheet('大表');
+    expect(fake.syncs.map((s) => s.failed ?? 'ok')).toEqual(['ok', 'ResponsePayloadSizeLimitExceeded', 'ok', 'ok', 'ok', 'ok']);
+    expect(fake.syncs.slice(2).every((s) => s.payload <= 1_000_000)).toBe(true);
+    expect(g.values).toHaveLength(10_000);
+    expect(g.values[2500][0]).toBe('r02501c1');
+    expect(g.values[9999][9]).toBe('r10000c10');
+  });
+
+  it('halves a small sheet too when its rows are heavier than estimated', async () => {
+    const { fake, port } = setup({ payloadLimit: 60_000 });
+    const long = '长'.repeat(300);
+    fake.addSheet('长文本', Array.from({ length: 400 }, (_, i) => [i + 1, long]));
+    const g = await port.readSheet('长文本');
+    // 400 rows fail, then 200-row chunks fail, then 100-row chunks fit (4 of them).
+    expect(fake.syncs.map((s) => s.failed ?? 'ok')).toEqual(['ok', 'ResponsePayloadSizeLimitExceeded', 'ResponsePayloadSizeLimitExceeded', 'ok', 'ok', 'ok', 'ok']);
+    expect(g.values).toHaveLength(400);
+    expect(g.values[399]).toEqual([400, long]);
+  });
+
+  it('reports a single row over the limit with the row number', async () => {
+    const { fake, port } = setup({ payloadLimit: 2000 });
+    fake.addSheet('S', [['短'], ['长'.repeat(3000)]]);
+    await expect(port.readSheet('S')).rejects.toMatchObject({ code: 'too-large', zh: expect.stringContaining('第 2 行') });
+  });
+
+  it('reads 600 merged areas (two pages of 512) in the same 2 syncs', async () => {
+    const { fake, port } = setup();
+    const s = fake.addSheet('合并', block(1200, 3));
+    s.merges = Array.from({ length: 600 }, (_, k) => ({ r1: 2 * k + 1, c1: 1, r2: 2 * k + 2, c2: 2 }));
+    const g = await port.readSheet('合并');
+    expect(fake.syncCount).toBe(2);
+    expect(g.merges).toHaveLength(600);
+    expect(g.merges).toEqual(s.merges);
+  });
+
+  it('pages merged areas on an empty sheet with one more sync', async () => {
+    const { fake, port } = setup();
+    fake.addSheet('空').merges = Array.from({ length: 513 }, (_, k) => ({ r1: k + 1, c1: 1, r2: k + 1, c2: 3 }));
+    const g = await port.readSheet('空');
+    expect(g.values).toEqual([]);
+    expect(g.merges).toHaveLength(513);
+    expect(fake.syncCount).toBe(2);
+  });
+
+  it('below ExcelApi 1.13 does not call getMergedAreasOrNullObject and uses the fallback', async () => {
+    const asked: string[] = [];
+    const { fake, port } = setup({ excelApi: '1.12', port: { mergesFallback: async (sheet) => (asked.push(sheet), [{ r1: 1, c1: 1, r2: 1, c2: 2 }]) } });
+    fake.addSheet('旧版', [['标题'], ['x', 'y']]).merges = [{ r1: 1, c1: 1, r2: 1, c2: 2 }];
+    const g = await port.readSheet('旧版');
+    expect(asked).toEqual(['旧版']);
+    expect(g.merges).toEqual([{ r1: 1, c1: 1, r2: 1, c2: 2 }]);
+    expect(fake.syncCount).toBe(2);
+  });
+
+  it('keeps sheet coordinates when the used range starts at C3, and reads dates and errors', async () => {
+    const { fake, port } = setup();
+    const s = fake.addSheet('表');
+    s.setRows([['收到日期', '结果'], [45658, '#REF!']], 3, 3);
+    s.touch(4, 3).numberFormat = 'yyyy"年"m"月"d"日"';
+    const g = await port.readSheet();
+    expect(g.values).toEqual([[], [], [null, null, '收到日期', '结果'], [null, null, '2025-01-01']]);
+    expect(g.special).toEqual({ C4: { kind: 'date', iso: '2025-01-01' }, D4: { kind: 'error', error: '#REF!' } });
+  });
+
+  it('names the sheets that exist when the one asked for does not', async () => {
+    const { fake, port } = setup();
+    fake.addSheet('目录');
+    fake.addSheet('申请登记');
+    const err = await port.readSheet('目录2').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ExcelPortError);
+    expect((err as ExcelPortError).zh).toBe('找不到工作表「目录2」。本工作簿中的工作表：「目录」、「申请登记」。');
+    expect(fake.syncCount).toBe(1);
+  });
+});
+
+describe('applyEdits', () => {
+  const rows = () => [
+    ['序号', '事项', '时限'],
+    [1, '机构 职能', '20个工作日'],
+    [2, '政策文件', '001'],
+  ];
+
+  it('writes all edits, their highlight and the log rows in 1 write sync; stale cells are skipped and never written', async () => {
+    const { fake, port } = setup();
+    const s = fake.addSheet('目录', rows());
+    fake.addSheet('_log', [['时间', '事件']]).visibility = 'VeryHidden';
+    s.touch(3, 2).value = '政策文件（用户刚改过）';
+    const res = await port.applyEdits(
+      '目录',
+      [edit('B2', 2, 2, '机构 职能', '机构职能'), edit('B3', 3, 2, '政策文件', '政策性文件'), edit('C3', 3, 3, '001', '0001')],
+      { log: { name: '_log', rows: [['2026-01-05 09:00', 'fix 2']] } },
+    );
+    expect(fake.syncCount).toBe(2);
+    expect(fake.syncs[0].actions).toBe(0);
+    expect(fake.syncs[1].loads).toBe(0);
+    expect(res.syncs).toBe(2);
+    expect(res.applied.map((e) => e.cell)).toEqual(['B2', 'C3']);
+    expect(res.skipped.map((e) => e.cell)).toEqual(['B3']);
+    expect(s.value(2, 2)).toBe('机构职能');
+    expect(s.value(3, 2)).toBe('政策文件（用户刚改过）');
+    expect(s.value(3, 3)).toBe('0001'); // stays text: written as '0001
+    expect(s.cell(2, 2)?.fill).toBe('#C6EFCE');
+    expect(s.cell(3, 3)?.fill).toBe('#C6EFCE');
+    expect(s.cell(3, 2)?.fill).toBeUndefined();
+    expect(fake.sheet('_log')?.snapshot()).toEqual({ A1: '时间', B1: '事件', A2: '2026-01-05 09:00', B2: 'fix 2' });
+    expect(fake.runs).toEqual([{ mergeUndoGroup: true }]);
+    expect(res.nativeUndo).toBe(true);
+  });
+
+  it('below ExcelApi 1.20 runs without mergeUndoGroup and returns a revert set that undoes the change', async () => {
+    const { fake, port } = setup({ excelApi: '1.13' });
+    const s = fake.addSheet('目录', rows());
+    const res = await port.applyEdits('目录', [edit('B2', 2, 2, '机构 职能', '机构职能'), edit('C2', 2, 3, '20个工作日', null)]);
+    expect(fake.runs).toEqual([{}]);
+    expect(res.nativeUndo).toBe(false);
+    expect(res.revert).toEqual([edit('C2', 2, 3, null, '20个工作日'), edit('B2', 2, 2, '机构职能', '机构 职能')]);
+    expect(s.value(2, 3)).toBe(null);
+    const back = await port.revert('目录', res);
+    expect(back.applied).toHaveLength(2);
+    expect(s.snapshot()).toEqual({ A1: '序号', B1: '事项', C1: '时限', A2: 1, B2: '机构 职能', C2: '20个工作日', A3: 2, B3: '政策文件', C3: '001' });
+  });
+
+  it('compares dates as validation saw them (ISO text of a date cell)', async () => {
+    const { fake, port } = setup();
+    const s = fake.addSheet('登记', [['收到日期'], [45658]]);
+    s.touch(2, 1).numberFormat = 'yyyy-mm-dd';
+    const res = await port.applyEdits('登记', [edit('A2', 2, 1, '2025-01-01', '2025-01-02')]);
+    expect(res.applied).toHaveLength(1);
+    expect(s.value(2, 1)).toBe('2025-01-02');
+  });
+
+  it('refuses a protected sheet with a clear Chinese and English message, writing nothing', async () => {
+    const { fake, port } = setup();
+    const s = fake.addSheet('目录', rows());
+    s.protected = true;
+    const err = (await port.applyEdits('目录', [edit('B2', 2, 2, '机构 职能', '机构职能')]).catch((e: unknown) => e)) as ExcelPortError;
+    expect(err).toBeInstanceOf(ExcelPortError);
+    expect(err.code).toBe('protected');
+    expect(err.zh).toBe('工作表「目录」受保护，无法修改单元格。请在「审阅」选项卡点击「撤消工作表保护」后重试。');
+    expect(err.en).toBe('The sheet "目录" is protected, so changing cells is not possible. Unprotect it (Review > Unprotect Sheet) and try again.');
+    expect(fake.syncCount).toBe(1);
+    expect(s.value(2, 2)).toBe('机构 职能');
+  });
+
+  it('skips the write sync when every edit is stale', async () => {
+    const { fake, port } = setup();
+    fake.addSheet('目录', rows());
+    const res = await port.applyEdits('目录', [edit('B2', 2, 2, '别的值', '机构职能')]);
+    expect(res).toMatchObject({ applied: [], revert: [] });
+    expect(res.skipped).toHaveLength(1);
+    expect(fake.syncCount).toBe(1);
+  });
+});
+
+describe('highlight, select', () => {
+  const finding = (cell: string, row: number, col: number, severity: Finding['severity']): Finding => ({
+    ruleId: 'r', severity, sheet: '目录', row, col, cell, field: null, value: null, messageId: 'm', data: {},
+  });
+
+  it('colours by the worst severity per cell and clearHighlights restores the previous fill', async () => {
+    const { fake, port } = setup();
+    const s = fake.addSheet('目录', block(3, 3));
+    s.touch(1, 1).fill = '#FFFF00';
+    await port.highlight('目录', [finding('A1', 1, 1, 'warning'), finding('A1', 1, 1, 'error'), finding('B2', 2, 2, 'info')]);
+    expect(fake.syncCount).toBe(2);
+    expect([s.cell(1, 1)?.fill, s.cell(2, 2)?.fill]).toEqual(['#FFC7CE', '#DDEBF7']);
+    await port.highlight('目录', [finding('A1', 1, 1, 'info')]);
+    await port.clearHighlights('目录');
+    expect([s.cell(1, 1)?.fill, s.cell(2, 2)?.fill]).toEqual(['#FFFF00', undefined]);
+  });
+
+  it('uses one range per cell below ExcelApi 1.9', async () => {
+    const { fake, port } = setup({ excelApi: '1.8' });
+    const s = fake.addSheet('目录', block(3, 3));
+    await port.highlight('目录', [finding('C3', 3, 3, 'error')]);
+    expect(s.cell(3, 3)?.fill).toBe('#FFC7CE');
+  });
+
+  it('select() selects the range on its sheet', async () => {
+    const { fake, port } = setup();
+    fake.addSheet('A');
+    fake.addSheet('目录', block(3, 3));
+    await port.select('目录', { r1: 2, c1: 2, r2: 3, c2: 3 });
+    expect(fake.selection).toEqual({ sheet: '目录', address: 'B2:C3' });
+    expect(fake.activeSheet).toBe('目录');
+  });
+});
+
+describe('log sheet and product sheets', () => {
+  it('ensureLogSheet creates a very hidden sheet once and never replaces an existing one', async () => {
+    const { fake, port } = setup();
+    fake.addSheet('目录');
+    expect(await port.ensureLogSheet('_xxgk_log', ['时间', '事件', '哈希'])).toEqual({ created: true, visibility: 'veryHidden' });
+    expect(await port.ensureLogSheet('_xxgk_log', ['别的表头'])).toEqual({ created: false, visibility: 'veryHidden' });
+    expect(fake.sheets.filter((s) => s.name === '_xxgk_log')).toHaveLength(1);
+    expect(fake.sheet('_xxgk_log')?.visibility).toBe('VeryHidden');
+    expect(fake.sheet('_xxgk_log')?.snapshot()).toEqual({ A1: '时间', B1: '事件', C1: '哈希' });
+    fake.addSheet('旧日志', [['x']]);
+    expect(await port.ensureLogSheet('旧日志', ['时间'])).toEqual({ created: false, visibility: 'visible' });
+    expect(fake.sheet('旧日志')?.snapshot()).toEqual({ A1: 'x' });
+  });
+
+  it('appendLog + readLog keep every cell as text (dates, numbers, leading zeros)', async () => {
+    const { fake: f, port: p } = setup();
+    f.addSheet('目录');
+    await p.ensureLogSheet('_xxgk_log', ['时间', '编号', '值']);
+    await p.appendLog('_xxgk_log', [['2026-01-05', '001', 'TRUE']]);
+    await p.appendLog('_xxgk_log', [['2026-01-06', '=1+1', '12']]);
+    expect(await p.readLog('_xxgk_log')).toEqual({
+      visibility: 'veryHidden',
+      header: ['时间', '编号', '值'],
+      rows: [['2026-01-05', '001', 'TRUE'], ['2026-01-06', '=1+1', '12']],
+    });
+    expect(await p.readLog('没有')).toBeNull();
+    await expect(p.appendLog('没有', [['x']])).rejects.toMatchObject({ code: 'log-missing' });
+  });
+
+  it('writeSheet creates, then replaces a product sheet, with bold frozen header rows and widths', async () => {
+    const { fake, port } = setup();
+    fake.addSheet('目录');
+    await port.writeSheet('月度统计', [['月份', '收到'], ['2026-01', 3], ['2026-02', 5]], { headerRows: 1, columnWidths: [10, 6] });
+    const s = fake.sheet('月度统计');
+    expect(s?.snapshot()).toEqual({ A1: '月份', B1: '收到', A2: '2026-01', B2: 3, A3: '2026-02', B3: 5 });
+    expect([s?.cell(1, 1)?.bold, s?.cell(1, 2)?.bold, s?.cell(2, 1)?.bold, s?.frozenRows]).toEqual([true, true, undefined, 1]);
+    expect([...(s?.columnWidths ?? [])]).toEqual([[1, 75], [2, 47]]);
+    await port.writeSheet('月度统计', [['月份'], ['2026-03']]);
+    expect(fake.sheet('月度统计')?.snapshot()).toEqual({ A1: '月份', A2: '2026-03' });
+    fake.sheet('月度统计')!.protected = true;
+    await expect(port.writeSheet('月度统计', [['x']])).rejects.toMatchObject({ code: 'protected' });
+  });
+
+  it('listSheets lists hidden sheets too', async () => {
+    const { fake, port } = setup();
+    fake.addSheet('目录');
+    await port.ensureLogSheet('_xxgk_log', ['时间']);
+    expect(await port.listSheets()).toEqual(['目录', '_xxgk_log']);
+  });
+});
+
+describe('cell conversion helpers', () => {
+  it('isDateFormat', () => {
+    expect(['yyyy-mm-dd', 'yyyy"年"m"月"d"日"', '[$-804]yyyy/m/d', 'h:mm', '[h]:mm:ss', 'm/d/yy'].map(isDateFormat)).toEqual([true, true, true, true, true, true]);
+    expect(['General', '@', '0.00', '#,##0', '"第"0"号"', '0.00E+00', '[Red]0'].map(isDateFormat)).toEqual([false, false, false, false, false, false, false]);
+  });
+
+  it('cellOf and excelInput', () => {
+    expect(cellOf('', 'Empty', 'General')).toEqual({ v: null });
+    expect(cellOf('#N/A', 'Error', 'General')).toEqual({ v: null, sp: { kind: 'error', error: '#N/A' } });
+    expect(cellOf(60, 'Double', 'yyyy-mm-dd')).toEqual({ v: 60, sp: { kind: 'date' } });
+    expect(['001', '12', 'TRUE', '2026-1-5', '=A1', '-', '机构 职能', '', null, 3].map(excelInput)).toEqual(["'001", "'12", "'TRUE", "'2026-1-5", "'=A1", "'-", '机构 职能', '', '', 3]);
+  });
+
+  it('maps RichApi errors by code', () => {
+    expect(new FakeRichApiError('AccessDenied', 'x').code).toBe('AccessDenied');
+  });
+});

@@ -1,0 +1,589 @@
+/// <reference types="office-js" />
+/**
+ * The Excel adapter: WorkbookPort over Office.js.
+ *
+ * This module owns every `context.sync()`. It never calls `Excel.run` itself: the run-style
+ * context provider is passed in (office-run.ts in the add-in, fake-excel.ts in tests), and so are
+ * the capabilities (from `Office.context.requirements.isSetSupported`).
+ *
+ * Sync budgets (asserted in excel-workbook.test.ts against the fake):
+ * - readSheet: 1 sync for sizes and merged areas, 1 for values when the estimated payload fits
+ *   (sheets up to 50k cells); above that, row chunks sized by estimated payload, each halved
+ *   when Excel reports a payload-size error. Merged areas page through `areas` 512 at a time in
+ *   the same syncs.
+ * - applyEdits: 1 read sync (current values, fills, protection, log end), then edits + highlight
+ *   + log rows in 1 write sync. Inside one `Excel.run` with `mergeUndoGroup` where ExcelApi 1.20
+ *   exists; the revert set is always returned for our own undo.
+ */
+import type { CellRange, CellSpecial, Grid, Scalar } from '../../catalogue/grid.ts';
+import { address, parseAddress, scalarText } from '../../catalogue/grid.ts';
+import type { CellEdit, Finding, Severity } from '../../catalogue/types.ts';
+import { serialToIsoDate } from '../file/dates.ts';
+import type { ApplyResult, LogSheetContent, LogSheetState, PortCapabilities, WorkbookPort, WriteSheetOptions } from '../workbook-port.ts';
+import { excelErrors, isAccessDenied, isPayloadError } from './errors.ts';
+
+export { ExcelPortError } from './errors.ts';
+
+/** `Excel.run`, as passed in: `(batch, options?) => result`. */
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>, options?: Excel.RunOptions) => Promise<T>;
+
+export interface ExcelCapabilities {
+  /** ExcelApi 1.9: Worksheet.getRanges (one range list for many cells). */
+  rangeAreas: boolean;
+  /** ExcelApi 1.13: Range.getMergedAreasOrNullObject. */
+  mergedAreas: boolean;
+  /** ExcelApi 1.18: notes. */
+  notes: boolean;
+  /** ExcelApi 1.20: Excel.run({ mergeUndoGroup: true }). */
+  mergeUndoGroup: boolean;
+}
+
+/** Capabilities from `Office.context.requirements.isSetSupported` (passed in, never read from a global here). */
+export function excelCapabilities(isSetSupported: (set: string, version: string) => boolean): ExcelCapabilities {
+  return {
+    rangeAreas: isSetSupported('ExcelApi', '1.9'),
+    mergedAreas: isSetSupported('ExcelApi', '1.13'),
+    notes: isSetSupported('ExcelApi', '1.18'),
+    mergeUndoGroup: isSetSupported('ExcelApi', '1.20'),
+  };
+}
+
+export interface ExcelWorkbookOptions {
+  capabilities: ExcelCapabilities;
+  /** Largest response one read sync should carry, in bytes. Default 4,000,000 (Excel on the web fails at about 5 MB). */
+  payloadBudget?: number;
+  /** Estimated response bytes per cell (values + valueTypes + numberFormat). Default 80: 50,000 cells per read. */
+  bytesPerCell?: number;
+  /** Merged areas loaded per page of `RangeAreas.areas`. Default 512. */
+  mergePage?: number;
+  /** Below ExcelApi 1.13: where merged areas come from (e.g. the file adapter on getFileAsync bytes). Default: none. */
+  mergesFallback?: (sheet: string) => Promise<CellRange[]>;
+  /** Fill applyEdits gives the cells it changed (false: none). Default '#C6EFCE' (green). */
+  editFill?: string | false;
+  /** Fills per severity for highlight(). */
+  severityFill?: Partial<Record<Severity, string>>;
+}
+
+export interface ApplyEditsOptions {
+  /** Fill the changed cells (default: the adapter's editFill). */
+  highlight?: boolean;
+  /** Rows appended to a log sheet (created by ensureLogSheet) in the same write sync. */
+  log?: { name: string; rows: readonly (readonly string[])[] };
+}
+
+export interface ExcelApplyResult extends ApplyResult {
+  /** Edits that put back what the applied ones replaced (apply them to undo). */
+  revert: CellEdit[];
+  /** True when Excel's own undo takes the whole change back in one step (ExcelApi 1.20). */
+  nativeUndo: boolean;
+  /** Context syncs used. */
+  syncs: number;
+}
+
+const DEFAULT_SEVERITY_FILL: Record<Severity, string> = { error: '#FFC7CE', warning: '#FFEB9C', info: '#DDEBF7' };
+const NO_FILL = '#FFFFFF';
+const MIN_CHUNK_ROWS = 1;
+
+type Visibility = LogSheetState['visibility'];
+
+function visibilityOf(v: string): Visibility {
+  return v === 'VeryHidden' ? 'veryHidden' : v === 'Hidden' ? 'hidden' : 'visible';
+}
+
+/** Number formats that show a date or time (quoted text, escapes, colours and locales stripped). */
+export function isDateFormat(fmt: string): boolean {
+  if (!fmt || fmt === 'General' || fmt === '@') return false;
+  const s = fmt
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/_.|\*./g, '')
+    .replace(/\[(h+|m+|s+)\]/gi, 'h')
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/General/gi, '');
+  return /[ymdhs]/i.test(s);
+}
+
+/** One cell from Office.js arrays to the Grid's value (+ special). */
+export function cellOf(value: unknown, type: string | undefined, fmt: string | undefined): { v: Scalar; sp?: CellSpecial } {
+  if (type === 'Error') return { v: null, sp: { kind: 'error', error: String(value) } };
+  if (value === '' || value === null || value === undefined || type === 'Empty') return { v: null };
+  if (typeof value === 'number' && fmt !== undefined && isDateFormat(fmt)) {
+    const iso = serialToIsoDate(value);
+    return iso ? { v: iso, sp: { kind: 'date', iso } } : { v: value, sp: { kind: 'date' } };
+  }
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string') return { v: value };
+  return { v: String(value) };
+}
+
+/**
+ * A string as typed into Excel keeps its text: Excel turns "001", "TRUE", "2024-01-05" or "=x"
+ * written to `values` into a number, boolean, date or formula, so such strings get the apostrophe
+ * prefix that tells Excel "text" (it is not part of the stored value).
+ */
+export function excelInput(v: Scalar): string | number | boolean {
+  if (v === null) return '';
+  if (typeof v !== 'string') return v;
+  if (v === '') return '';
+  const t = v.trim();
+  const coercible =
+    v.startsWith("'") ||
+    /^[=+\-@]/.test(v) ||
+    /^[+-]?[\d.,]+%?$/.test(t) ||
+    /^[+-]?(\d+\.?\d*|\.\d+)e[+-]?\d+$/i.test(t) ||
+    /^(true|false)$/i.test(t) ||
+    /^\d{1,4}[-/.]\d{1,2}([-/.]\d{1,4})?$/.test(t) ||
+    /^\d{1,2}:\d{2}(:\d{2})?$/.test(t) ||
+    /^\d+\s*\/\s*\d+$/.test(t);
+  return coercible ? `'${v}` : v;
+}
+
+/** "Sheet1!A1:C3", "'My sheet'!B2" -> the 1-based rectangle. */
+export function rectOfAddress(a: string): CellRange {
+  const bare = a.slice(a.lastIndexOf('!') + 1);
+  const [p1, p2] = bare.split(':');
+  const p = parseAddress(p1);
+  const q = parseAddress(p2 ?? p1);
+  if (!p || !q) throw new Error(`cannot read the address ${a}`);
+  return { r1: p.row, c1: p.col, r2: q.row, c2: q.col };
+}
+
+function a1(r: CellRange): string {
+  const tl = address(r.r1, r.c1);
+  return r.r1 === r.r2 && r.c1 === r.c2 ? tl : `${tl}:${address(r.r2, r.c2)}`;
+}
+
+function editCell(e: CellEdit): { row: number; col: number } {
+  let { row, col } = e;
+  if ((!Number.isInteger(row) || !Number.isInteger(col)) && typeof e.cell === 'string') {
+    const p = parseAddress(e.cell);
+    if (p) ({ row, col } = p);
+  }
+  if (!Number.isInteger(row) || !Number.isInteger(col) || row < 1 || col < 1 || row > 1048576 || col > 16384) {
+    throw new RangeError(`edit at ${e.cell ?? `(${row}, ${col})`} is outside the sheet`);
+  }
+  return { row, col };
+}
+
+type Ctx = Excel.RequestContext;
+
+export class ExcelWorkbook implements WorkbookPort {
+  readonly capabilities: PortCapabilities;
+  readonly excel: ExcelCapabilities;
+  private readonly run: ExcelRun;
+  private readonly payloadBudget: number;
+  private readonly bytesPerCell: number;
+  private readonly mergePage: number;
+  private readonly mergesFallback?: (sheet: string) => Promise<CellRange[]>;
+  private readonly editFill: string | false;
+  private readonly severityFill: Record<Severity, string>;
+  /** Fill each highlighted cell had before we coloured it: sheet -> A1 -> colour. */
+  private readonly previousFill = new Map<string, Map<string, string>>();
+  /** Syncs of the last public call (diagnostics and tests). */
+  lastSyncs = 0;
+
+  constructor(run: ExcelRun, options: ExcelWorkbookOptions) {
+    this.run = run;
+    this.excel = { ...options.capabilities };
+    this.capabilities = { host: 'excel', mergeUndoGroup: options.capabilities.mergeUndoGroup, notes: options.capabilities.notes };
+    this.payloadBudget = options.payloadBudget ?? 4_000_000;
+    this.bytesPerCell = options.bytesPerCell ?? 80;
+    this.mergePage = options.mergePage ?? 512;
+    this.mergesFallback = options.mergesFallback;
+    this.editFill = options.editFill ?? '#C6EFCE';
+    this.severityFill = { ...DEFAULT_SEVERITY_FILL, ...options.severityFill };
+  }
+
+  /** One Excel.run; counts syncs into lastSyncs. */
+  private async batch<T>(fn: (ctx: Ctx, sync: () => Promise<void>) => Promise<T>, options?: Excel.RunOptions): Promise<T> {
+    let n = 0;
+    try {
+      return await this.run(async (ctx) => {
+        const sync = async () => {
+          n++;
+          await ctx.sync();
+        };
+        return fn(ctx, sync);
+      }, options);
+    } finally {
+      this.lastSyncs = n;
+    }
+  }
+
+  private sheetOrNull(ctx: Ctx, name?: string): Excel.Worksheet {
+    return name === undefined ? ctx.workbook.worksheets.getActiveWorksheet() : ctx.workbook.worksheets.getItemOrNullObject(name);
+  }
+
+  async listSheets(): Promise<string[]> {
+    return this.batch(async (ctx, sync) => {
+      const ws = ctx.workbook.worksheets.load('items/name');
+      await sync();
+      return ws.items.map((s) => s.name);
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Reading
+
+  async readSheet(name?: string): Promise<Grid> {
+    const { grid, fallback } = await this.batch(async (ctx, sync) => {
+      const ws = this.sheetOrNull(ctx, name);
+      ws.load('name');
+      const all = ctx.workbook.worksheets.load('items/name');
+      const used = ws.getUsedRangeOrNullObject(true);
+      used.load('rowIndex,columnIndex,rowCount,columnCount');
+      let first: Excel.RangeAreas | undefined;
+      if (this.excel.mergedAreas) {
+        first = ws.getRange().getMergedAreasOrNullObject();
+        first.load('areaCount');
+        first.areas.load({ select: 'rowIndex,columnIndex,rowCount,columnCount', top: this.mergePage, skip: 0 });
+      }
+      await sync();
+      if (ws.isNullObject) throw excelErrors.noSuchSheet(name ?? '', all.items.map((s) => s.name));
+      const sheet = ws.name;
+      const merges: CellRange[] = [];
+      const takeAreas = (ra: Excel.RangeAreas) => {
+        for (const r of ra.areas.items) merges.push({ r1: r.rowIndex + 1, c1: r.columnIndex + 1, r2: r.rowIndex + r.rowCount, c2: r.columnIndex + r.columnCount });
+      };
+      // Later pages of merged areas: queued with the first values read.
+      let pages: Excel.RangeAreas[] = [];
+      const queuePages = () => {
+        pages = [];
+        if (!first || first.isNullObject) return;
+        for (let skip = this.mergePage; skip < first.areaCount; skip += this.mergePage) {
+          const ra = ws.getRange().getMergedAreasOrNullObject();
+          ra.areas.load({ select: 'rowIndex,columnIndex,rowCount,columnCount', top: this.mergePage, skip });
+          pages.push(ra);
+        }
+      };
+      const grid: Grid = { sheet, values: [], merges };
+      const special: Record<string, CellSpecial> = {};
+      if (!used.isNullObject) {
+        const { rowIndex: r0, columnIndex: c0, rowCount: rows, columnCount: cols } = used;
+        const cellsPerRead = Math.max(1, Math.floor(this.payloadBudget / this.bytesPerCell));
+        let chunk = rows * cols <= cellsPerRead ? rows : Math.max(1, Math.floor(cellsPerRead / cols));
+        let done = 0;
+        let pagesPending = true;
+        while (done < rows) {
+          const n = Math.min(chunk, rows - done);
+          const range = ws.getRangeByIndexes(r0 + done, c0, n, cols);
+          range.load('values,valueTypes,numberFormat');
+          if (pagesPending) queuePages();
+          try {
+            await sync();
+          } catch (e) {
+            if (!isPayloadError(e)) throw e;
+            if (n <= MIN_CHUNK_ROWS) throw excelErrors.tooLarge(sheet, r0 + done + 1);
+            chunk = Math.ceil(n / 2);
+            continue;
+          }
+          if (pagesPending) {
+            for (const p of pages) takeAreas(p);
+            pagesPending = false;
+          }
+          const { values, valueTypes, numberFormat } = range;
+          for (let i = 0; i < n; i++) {
+            const row: Scalar[] = [];
+            let last = 0;
+            for (let j = 0; j < cols; j++) {
+              const { v, sp } = cellOf(values[i][j], valueTypes[i][j], numberFormat[i][j]);
+              row.push(v);
+              if (v !== null) last = j + 1;
+              if (sp) special[address(r0 + done + i + 1, c0 + j + 1)] = sp;
+            }
+            row.length = last;
+            grid.values[r0 + done + i] = c0 > 0 && last > 0 ? [...new Array<Scalar>(c0).fill(null), ...row] : row;
+          }
+          done += n;
+        }
+        for (let i = 0; i < grid.values.length; i++) grid.values[i] ??= [];
+        while (grid.values.length > 0 && grid.values[grid.values.length - 1].length === 0) grid.values.pop();
+      }
+      if (first && !first.isNullObject) {
+        takeAreas(first);
+        merges.sort((a, b) => a.r1 - b.r1 || a.c1 - b.c1);
+        if (used.isNullObject && first.areaCount > this.mergePage) {
+          // An empty sheet with many merges: page them now (one more sync).
+          queuePages();
+          await sync();
+          for (const p of pages) takeAreas(p);
+          merges.sort((a, b) => a.r1 - b.r1 || a.c1 - b.c1);
+        }
+      }
+      if (Object.keys(special).length > 0) grid.special = special;
+      return { grid, fallback: !this.excel.mergedAreas };
+    });
+    if (fallback && this.mergesFallback) grid.merges = await this.mergesFallback(grid.sheet);
+    return grid;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Writing
+
+  applyEdits(sheet: string, edits: readonly CellEdit[], options: ApplyEditsOptions = {}): Promise<ExcelApplyResult> {
+    const cells = edits.map(editCell);
+    const highlight = options.highlight ?? this.editFill !== false;
+    const fill = this.editFill === false ? this.severityFill.info : this.editFill;
+    const nativeUndo = this.excel.mergeUndoGroup;
+    return this.batch(
+      async (ctx, sync) => {
+        const ws = ctx.workbook.worksheets.getItemOrNullObject(sheet);
+        ws.load('name');
+        ws.protection.load('protected');
+        const all = ctx.workbook.worksheets.load('items/name');
+        // One proxy per distinct cell: its value (with type and format, to compare as validation saw it) and fill.
+        const byCell = new Map<string, { range: Excel.Range; fill?: Excel.RangeFill }>();
+        const remembered = this.previousFill.get(sheet);
+        for (const { row, col } of cells) {
+          const key = address(row, col);
+          if (byCell.has(key)) continue;
+          const range = ws.getRangeByIndexes(row - 1, col - 1, 1, 1);
+          range.load('values,valueTypes,numberFormat');
+          const entry: { range: Excel.Range; fill?: Excel.RangeFill } = { range };
+          if (highlight && !remembered?.has(key)) entry.fill = range.format.fill.load('color');
+          byCell.set(key, entry);
+        }
+        const log = options.log ? this.queueLogEnd(ctx, options.log.name) : undefined;
+        await sync();
+        if (ws.isNullObject) throw excelErrors.noSuchSheet(sheet, all.items.map((s) => s.name));
+        if (ws.protection.protected) throw excelErrors.protectedSheet(ws.name, '修改单元格', 'changing cells');
+        if (log && log.ws.isNullObject) throw excelErrors.logMissing(options.log?.name ?? '');
+
+        const applied: CellEdit[] = [];
+        const skipped: CellEdit[] = [];
+        const revert: CellEdit[] = [];
+        const current = new Map<string, Scalar>();
+        const wrote = new Set<string>();
+        for (const [key, { range }] of byCell) current.set(key, cellOf(range.values[0][0], range.valueTypes[0][0], range.numberFormat[0][0]).v);
+        for (let i = 0; i < edits.length; i++) {
+          const e = edits[i];
+          const key = address(cells[i].row, cells[i].col);
+          const now = current.get(key) ?? null;
+          if (scalarText(now) !== scalarText(e.expect)) {
+            skipped.push(e);
+            continue;
+          }
+          applied.push(e);
+          const set = e.set === '' ? null : e.set;
+          if (now === set) continue;
+          const target = byCell.get(key)?.range;
+          if (target) target.values = [[excelInput(set)]];
+          revert.push({ row: cells[i].row, col: cells[i].col, cell: key, expect: set, set: now });
+          current.set(key, set);
+          wrote.add(key);
+        }
+        if (highlight && wrote.size > 0) {
+          const prev = this.fillMemory(sheet);
+          for (const key of wrote) if (!prev.has(key)) prev.set(key, byCell.get(key)?.fill?.color ?? NO_FILL);
+          this.paint(ws, [...wrote], fill);
+        }
+        if (log && options.log && options.log.rows.length > 0) this.queueLogRows(log, options.log.rows);
+        if (wrote.size > 0 || (options.log?.rows.length ?? 0) > 0) {
+          try {
+            await sync();
+          } catch (e) {
+            if (isAccessDenied(e)) throw excelErrors.protectedSheet(sheet, '修改单元格', 'changing cells');
+            throw e;
+          }
+        }
+        return { applied, skipped, revert: revert.reverse(), nativeUndo, syncs: 0 };
+      },
+      nativeUndo ? { mergeUndoGroup: true } : undefined,
+    ).then((r) => ({ ...r, syncs: this.lastSyncs }));
+  }
+
+  /** Put back what an applyEdits call replaced (cells changed since are skipped, never overwritten). */
+  revert(sheet: string, result: Pick<ExcelApplyResult, 'revert'>): Promise<ExcelApplyResult> {
+    return this.applyEdits(sheet, result.revert, { highlight: false });
+  }
+
+  private fillMemory(sheet: string): Map<string, string> {
+    let m = this.previousFill.get(sheet);
+    if (!m) this.previousFill.set(sheet, (m = new Map()));
+    return m;
+  }
+
+  /** Queue one fill colour for many cells: range lists of ≤ 200 cells (ExcelApi 1.9), else one range per cell. */
+  private paint(ws: Excel.Worksheet, cells: readonly string[], color: string | null): void {
+    if (this.excel.rangeAreas) {
+      for (let i = 0; i < cells.length; i += 200) {
+        const ra = ws.getRanges(cells.slice(i, i + 200).join(','));
+        if (color === null) ra.format.fill.clear();
+        else ra.format.fill.color = color;
+      }
+    } else {
+      for (const c of cells) {
+        const r = ws.getRange(c);
+        if (color === null) r.format.fill.clear();
+        else r.format.fill.color = color;
+      }
+    }
+  }
+
+  async highlight(sheet: string, findings: readonly Finding[]): Promise<void> {
+    const rank: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+    const worst = new Map<string, Severity>();
+    for (const f of findings) {
+      if (!(f.row >= 1 && f.col >= 1)) continue;
+      const key = address(f.row, f.col);
+      const s = worst.get(key);
+      if (!s || rank[f.severity] > rank[s]) worst.set(key, f.severity);
+    }
+    if (worst.size === 0) return;
+    await this.batch(async (ctx, sync) => {
+      const ws = ctx.workbook.worksheets.getItemOrNullObject(sheet);
+      ws.load('name');
+      ws.protection.load('protected');
+      const all = ctx.workbook.worksheets.load('items/name');
+      const prev = this.previousFill.get(sheet);
+      const fills = new Map<string, Excel.RangeFill>();
+      for (const key of worst.keys()) if (!prev?.has(key)) fills.set(key, ws.getRange(key).format.fill.load('color'));
+      await sync();
+      if (ws.isNullObject) throw excelErrors.noSuchSheet(sheet, all.items.map((s) => s.name));
+      if (ws.protection.protected) throw excelErrors.protectedSheet(ws.name, '标出问题单元格', 'highlighting cells');
+      const memory = this.fillMemory(sheet);
+      for (const [key, f] of fills) memory.set(key, f.color ?? NO_FILL);
+      for (const sev of ['error', 'warning', 'info'] as const) {
+        const keys = [...worst].filter(([, s]) => s === sev).map(([k]) => k);
+        if (keys.length) this.paint(ws, keys, this.severityFill[sev]);
+      }
+      await sync();
+    });
+  }
+
+  async clearHighlights(sheet: string): Promise<void> {
+    const memory = this.previousFill.get(sheet);
+    if (!memory || memory.size === 0) return;
+    await this.batch(async (ctx, sync) => {
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      const byColor = new Map<string, string[]>();
+      for (const [key, color] of memory) {
+        const k = color.toUpperCase() === NO_FILL ? '' : color;
+        byColor.set(k, [...(byColor.get(k) ?? []), key]);
+      }
+      for (const [color, keys] of byColor) this.paint(ws, keys, color === '' ? null : color);
+      try {
+        await sync();
+      } catch (e) {
+        if (isAccessDenied(e)) throw excelErrors.protectedSheet(sheet, '清除标记', 'clearing the highlights');
+        throw e;
+      }
+    });
+    this.previousFill.delete(sheet);
+  }
+
+  async select(sheet: string, range: CellRange): Promise<void> {
+    await this.batch(async (ctx, sync) => {
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      ws.getRange(a1(range)).select();
+      await sync();
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The very-hidden log sheet
+
+  private queueLogEnd(ctx: Ctx, name: string): { ws: Excel.Worksheet; used: Excel.Range } {
+    const ws = ctx.workbook.worksheets.getItemOrNullObject(name);
+    ws.load('name');
+    const used = ws.getUsedRangeOrNullObject(true);
+    used.load('rowIndex,rowCount');
+    return { ws, used };
+  }
+
+  private queueLogRows(log: { ws: Excel.Worksheet; used: Excel.Range }, rows: readonly (readonly string[])[]): void {
+    const start = log.used.isNullObject ? 0 : log.used.rowIndex + log.used.rowCount;
+    const width = Math.max(1, ...rows.map((r) => r.length));
+    const range = log.ws.getRangeByIndexes(start, 0, rows.length, width);
+    range.numberFormat = rows.map(() => new Array<string>(width).fill('@'));
+    range.values = rows.map((r) => Array.from({ length: width }, (_, j) => excelInput(r[j] ?? '')));
+  }
+
+  async ensureLogSheet(name: string, header: readonly string[]): Promise<LogSheetState> {
+    return this.batch(async (ctx, sync) => {
+      const ws = ctx.workbook.worksheets.getItemOrNullObject(name);
+      ws.load('name,visibility');
+      await sync();
+      if (!ws.isNullObject) return { created: false, visibility: visibilityOf(ws.visibility) };
+      const added = ctx.workbook.worksheets.add(name);
+      if (header.length > 0) {
+        const r = added.getRangeByIndexes(0, 0, 1, header.length);
+        r.numberFormat = [header.map(() => '@')];
+        r.values = [header.map((h) => excelInput(h))];
+      }
+      added.visibility = 'VeryHidden';
+      await sync();
+      return { created: true, visibility: 'veryHidden' };
+    });
+  }
+
+  async appendLog(name: string, rows: readonly (readonly string[])[]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.batch(async (ctx, sync) => {
+      const log = this.queueLogEnd(ctx, name);
+      await sync();
+      if (log.ws.isNullObject) throw excelErrors.logMissing(name);
+      this.queueLogRows(log, rows);
+      try {
+        await sync();
+      } catch (e) {
+        if (isAccessDenied(e)) throw excelErrors.protectedSheet(name, '写入日志', 'writing the log');
+        throw e;
+      }
+    });
+  }
+
+  async readLog(name: string): Promise<LogSheetContent | null> {
+    return this.batch(async (ctx, sync) => {
+      const ws = ctx.workbook.worksheets.getItemOrNullObject(name);
+      ws.load('name,visibility');
+      const used = ws.getUsedRangeOrNullObject(true);
+      used.load('rowIndex,columnIndex,values');
+      await sync();
+      if (ws.isNullObject) return null;
+      const visibility = visibilityOf(ws.visibility);
+      if (used.isNullObject) return { visibility, header: [], rows: [] };
+      const pad = (r: unknown[]) => [...new Array<string>(used.columnIndex).fill(''), ...r.map((v) => scalarText(v as Scalar))];
+      const all: string[][] = [];
+      for (let i = 0; i < used.rowIndex; i++) all.push([]);
+      for (const r of used.values) all.push(pad(r));
+      const trim = (r: string[]) => {
+        while (r.length > 0 && r[r.length - 1] === '') r.pop();
+        return r;
+      };
+      return { visibility, header: trim(all[0] ?? []), rows: all.slice(1).map(trim) };
+    });
+  }
+
+  async writeSheet(name: string, rows: readonly (readonly (string | number | null)[])[], options: WriteSheetOptions = {}): Promise<void> {
+    await this.batch(async (ctx, sync) => {
+      const found = ctx.workbook.worksheets.getItemOrNullObject(name);
+      found.load('name');
+      found.protection.load('protected');
+      await sync();
+      if (!found.isNullObject && found.protection.protected) throw excelErrors.protectedSheet(name, '写入结果', 'writing the results');
+      const ws = found.isNullObject ? ctx.workbook.worksheets.add(name) : found;
+      if (!found.isNullObject) ws.getRange().clear();
+      const width = Math.max(0, ...rows.map((r) => r.length));
+      if (rows.length > 0 && width > 0) {
+        const range = ws.getRangeByIndexes(0, 0, rows.length, width);
+        range.values = rows.map((r) => Array.from({ length: width }, (_, j) => excelInput(r[j] ?? null)));
+        const h = Math.min(options.headerRows ?? 0, rows.length);
+        if (h > 0) {
+          ws.getRangeByIndexes(0, 0, h, width).format.font.bold = true;
+          ws.freezePanes.freezeRows(h);
+        }
+      }
+      (options.columnWidths ?? []).forEach((chars, c) => {
+        // Excel column width in points: about 7 points per character of the default font, plus padding.
+        if (chars > 0) ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = Math.round(chars * 7 + 5);
+      });
+      try {
+        await sync();
+      } catch (e) {
+        if (isAccessDenied(e)) throw excelErrors.protectedSheet(name, '写入结果', 'writing the results');
+        throw e;
+      }
+    });
+  }
+}
+
