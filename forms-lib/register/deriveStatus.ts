@@ -21,6 +21,10 @@
  *   due-soon             at most `dueSoonDays` working days left (0 = due today);
  *   extended             an extension was granted;
  *   open                 otherwise.
+ *
+ * Input is an Application as readRegister returns it (dates in order, extension within the rules).
+ * Pass the same `rules` to both: an extension longer than rules.maxExtensionDays, or dates out of
+ * order, make the calendar throw DeadlineInputError naming the field.
  */
 import {
   type Calendar,
