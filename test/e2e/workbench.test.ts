@@ -1,0 +1,132 @@
+/**
+ * The workbench as a person uses it, in Debian's Chromium: open seed 001 (上党区, extracted from
+ * a PDF), see the shifted-row findings, walk and ignore, fix all safe, download, reopen the
+ * downloaded file → no safe-fixable finding left (checked in the page and again in Node).
+ * Screenshots go to test-output/e2e/*.png.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validateGrid } from '../../addin/catalogue/engine.ts';
+import { readWorkbook } from '../../addin/port/file/index.ts';
+import { type StaticServer, ROOT, buildPages, launchChromium, serveDir } from './browser.ts';
+
+const OUT = path.join(ROOT, 'test-output/e2e');
+const SEED_001 = path.resolve(ROOT, '../shared/fixtures/shangdang-district-catalogue.xlsx');
+
+let server: StaticServer;
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+
+// The test machine has no CJK system font: show the pane in the bundled Noto Serif SC subset so
+// the screenshots are readable (the product itself uses the system's YaHei/PingFang/Noto).
+const CJK_FONT = path.join(ROOT, 'forms-lib/fonts/NotoSerifSC-Regular-GB2312.ttf');
+async function useCjkFont(): Promise<void> {
+  await page.route('**/__e2e__/cjk.ttf', (route) => route.fulfill({ body: fs.readFileSync(CJK_FONT), contentType: 'font/ttf' }));
+  await page.addStyleTag({ content: "@font-face { font-family: 'E2E CJK'; src: url('/__e2e__/cjk.ttf'); } * { font-family: 'E2E CJK', sans-serif !important; }" });
+}
+
+const shot = (name: string) => page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage: true });
+const summary = () => page.locator('[data-testid="summary"]');
+
+async function openFile(file: string): Promise<void> {
+  await page.locator('[data-testid="file-input"]').setInputFiles(file);
+  await summary().waitFor({ timeout: 30_000 });
+  // The check runs once the pane is up; wait until no spinner is left.
+  await page.waitForFunction(() => !document.querySelector('[role="progressbar"]'), undefined, { timeout: 30_000 });
+}
+
+beforeAll(async () => {
+  fs.mkdirSync(OUT, { recursive: true });
+  const build = await buildPages(path.join(OUT, 'dist'), ['workbench', 'taskpane']);
+  server = await serveDir(build.outDir);
+  browser = await launchChromium();
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 900, height: 1000 }, locale: 'zh-CN' });
+  page = await context.newPage();
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') pageErrors.push(m.text());
+  });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('workbench: catalogue check and fix (seed 001)', () => {
+  it('opens the page with a drop zone and no errors', async () => {
+    await page.goto(`${server.url}/workbench.html`);
+    await useCjkFont();
+    await page.locator('[data-testid="dropzone"]').waitFor();
+    await expect(page.locator('h1').textContent()).resolves.toBe('政务公开工作台');
+    await shot('01-dropzone');
+  });
+
+  it('shows the shifted-row findings of seed 001 grouped by severity and rule', async () => {
+    await openFile(SEED_001);
+    const rowShift = page.locator('[data-severity="error"] [data-rule="row-shift"] [data-cell]');
+    const cells = await rowShift.evaluateAll((els) => els.map((e) => `${e.getAttribute('data-cell')}:${e.getAttribute('data-fix')}`));
+    // Exactly the row-shift findings of test/catalogue/seeds.test.ts for this file, in sheet order.
+    expect(cells.slice(0, 11)).toEqual(['F7:safe', 'F8:safe', 'F9:safe', 'F10:safe', 'F11:safe', 'F12:safe', 'A13:safe', 'E28:safe', 'E29:safe', 'E39:safe', 'E40:safe']);
+    expect(cells).toContain('A41:unsafe');
+    const safe = Number(await summary().getAttribute('data-safe'));
+    expect(safe).toBeGreaterThan(11);
+    await expect(page.locator('[data-rule="row-shift"] [data-cell="F7"]').textContent()).resolves.toContain('第 7 行 F–K 列错位');
+    await shot('02-findings');
+  });
+
+  it('selects a finding, walks next/previous and ignores one (the list and the counts follow)', async () => {
+    await page.locator('[data-rule="row-shift"] [data-cell="F7"]').click();
+    await expect(page.locator('[aria-current="true"]').getAttribute('data-cell')).resolves.toBe('F7');
+    await page.locator('[data-testid="next"]').click();
+    await expect(page.locator('[aria-current="true"]').getAttribute('data-cell')).resolves.toBe('F8');
+    await page.locator('[data-testid="prev"]').click();
+    await expect(page.locator('[aria-current="true"]').getAttribute('data-cell')).resolves.toBe('F7');
+    const blankBefore = await page.locator('[data-rule="blank-row"] [data-cell]').count();
+    expect(blankBefore).toBeGreaterThanOrEqual(3);
+    await page.locator('[data-rule="blank-row"] [data-cell="A14"]').click();
+    await page.getByRole('button', { name: '忽略', exact: true }).click();
+    await expect.poll(() => page.locator('[data-rule="blank-row"] [data-cell]').count()).toBe(blankBefore - 1);
+    await expect(page.locator('[data-rule="blank-row"] [data-cell="A14"]').count()).resolves.toBe(0);
+    await expect(page.getByRole('button', { name: '恢复已忽略的 1 项' }).count()).resolves.toBe(1);
+  });
+
+  it('fixes all safe findings, then downloads a workbook whose reopened check has no safe fix left', async () => {
+    await page.locator('[data-testid="fix-all"]').click();
+    await page.locator('[data-testid="notice"]').filter({ hasText: '已修复' }).waitFor({ timeout: 30_000 });
+    await expect.poll(async () => summary().getAttribute('data-safe'), { timeout: 30_000 }).toBe('0');
+    await expect(page.locator('[data-rule="row-shift"] [data-fix="safe"]').count()).resolves.toBe(0);
+    await shot('03-fixed');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="download"]').click()]);
+    expect(download.suggestedFilename()).toBe('shangdang-district-catalogue.xlsx');
+    const saved = path.join(OUT, 'seed-001-fixed.xlsx');
+    await download.saveAs(saved);
+
+    // In Node: the downloaded bytes are a workbook whose shifted rows are back in place.
+    const wb = readWorkbook(new Uint8Array(fs.readFileSync(saved)), 'seed-001-fixed.xlsx');
+    const res = validateGrid(await wb.readSheet());
+    expect(res.findings.filter((f) => f.fix?.applicability === 'safe')).toEqual([]);
+    expect(res.findings.filter((f) => f.ruleId === 'row-shift').map((f) => `${f.cell}:${f.fix?.applicability}`)).toEqual(['A41:unsafe']);
+
+    // In the page: reopen the downloaded file.
+    await openFile(saved);
+    await expect(summary().getAttribute('data-safe')).resolves.toBe('0');
+    await expect(page.locator('[data-fix="safe"]').count()).resolves.toBe(0);
+    await shot('04-reopened');
+  });
+
+  it('switches the pane to English and back', async () => {
+    await page.locator('[data-testid="locale"]').click();
+    await expect(page.locator('[data-tab="catalogue"]').textContent()).resolves.toBe('Catalogue');
+    await page.locator('[data-testid="locale"]').click();
+    await expect(page.locator('[data-tab="catalogue"]').textContent()).resolves.toBe('目录校验');
+  });
+
+  it('left no page errors', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
