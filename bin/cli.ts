@@ -8,6 +8,13 @@ import { render } from '../addin/catalogue/messages.ts';
 import type { Finding } from '../addin/catalogue/types.ts';
 import { WorkbookReadError } from '../addin/port/file/errors.ts';
 import { type ValidationReport, fixSheet, validateSheet } from '../addin/usecases/catalogue.ts';
+import { FormRequestError } from '../addin/usecases/forms.ts';
+import { LogIntegrityError } from '../addin/usecases/stats.ts';
+import { MissingGlyphError, BasePdfError, TextDoesNotFitError } from '../forms-lib/pdf/index.ts';
+import { StatsInputError } from '../forms-lib/stats/index.ts';
+import { DocNumberPatternError, FillableFieldError, MissingInputError, SettingsError, UnknownFormError } from '../forms-lib/templates/index.ts';
+import { cmdForm, FORM_USAGE } from './commands/form.ts';
+import { cmdLog, cmdStats, STATS_USAGE } from './commands/stats.ts';
 import { CliError, type Out, UsageError, format, parse, readInput, stdio, writeAtomic } from './commands/common.ts';
 
 export { UsageError };
@@ -17,10 +24,18 @@ const USAGE = `用法 / Usage:
   xxgk validate FILE [--sheet 名称] [--format text|json]   校验主动公开事项目录 / validate a catalogue
   xxgk fix FILE --out FILE [--sheet 名称] [--unsafe] [--dry-run] [--format text|json]
                                                           修复并另存（不改原文件）/ fix into a copy
+${FORM_USAGE}
+${STATS_USAGE}
   xxgk demo [--out DIR]                                   用内置样例演示（默认输出到 demo-output/）/ run on built-in samples
   xxgk help                                               显示本帮助 / this help
 
 退出码 / exit codes: 0 无错误 no errors · 1 发现错误 errors found · 2 无法读取或用法错误 cannot read / usage`;
+
+/** Errors about the user's data or settings: reported, never a stack trace. */
+const USER_ERRORS: (new (...a: never[]) => Error)[] = [
+  FormRequestError, LogIntegrityError, StatsInputError, SettingsError, MissingInputError, DocNumberPatternError,
+  UnknownFormError, FillableFieldError, MissingGlyphError, BasePdfError, TextDoesNotFitError,
+];
 
 export async function main(argv: string[], out: Out = stdio): Promise<number> {
   const [cmd, ...rest] = argv;
@@ -30,6 +45,12 @@ export async function main(argv: string[], out: Out = stdio): Promise<number> {
         return await cmdValidate(rest, out);
       case 'fix':
         return await cmdFix(rest, out);
+      case 'form':
+        return await cmdForm(rest, out);
+      case 'stats':
+        return await cmdStats(rest, out);
+      case 'log':
+        return await cmdLog(rest, out);
       case 'demo':
         return await cmdDemo(rest, out);
       case undefined:
@@ -49,6 +70,12 @@ export async function main(argv: string[], out: Out = stdio): Promise<number> {
     if (e instanceof CliError) {
       out.err(`错误：${e.zh}\nError: ${e.en}`);
       return e.exitCode;
+    }
+    if (USER_ERRORS.some((k) => e instanceof k)) {
+      // These carry "中文 / English" messages naming the field, cell or JSON path.
+      const [zh, ...en] = (e as Error).message.split(' / ');
+      out.err(`错误：${zh}${en.length ? `\nError: ${en.join(' / ')}` : ''}`);
+      return 2;
     }
     if (e instanceof WorkbookReadError) {
       out.err(`错误：${e.zh}\nError: ${e.en}`);

@@ -1,0 +1,114 @@
+/**
+ * `xxgk form`: official 依申请公开 documents as PDFs from a row of the 申请登记 register.
+ *
+ *   xxgk form --list
+ *   xxgk form TYPE --register FILE --id 登记编号 --out FILE.pdf [--settings office.json] [--today YYYY-MM-DD]
+ *             [--doc-number 文号] [--extra 键=值 …] [--log [--operator 姓名]] [--sheet 申请登记]
+ *   xxgk form TYPE --register FILE --all-open --out DIR …
+ *
+ * With --log the event (type, 登记编号, 文号) is appended to the register workbook's very-hidden log,
+ * saved atomically and losslessly; 文号 are always allocated past those already in that log.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { listForms } from '../../forms-lib/templates/index.ts';
+import { generateForms, openApplicationIds, rulesOf } from '../../addin/usecases/forms.ts';
+import { type Out, UsageError, isoDateOption, parse, readInput, todayInChina, writeAtomic } from './common.ts';
+import { SAMPLE_SETTINGS, fontsFor, loadSettingsFile } from './office.ts';
+
+export const FORM_USAGE = `  xxgk form --list                                         列出文书类型 / list form types
+  xxgk form 类型 --register 登记表.xlsx --id 登记编号 --out 文件.pdf
+            [--settings 机关设置.json] [--today YYYY-MM-DD] [--doc-number 文号]
+            [--extra 键=值]… [--log [--operator 姓名]] [--sheet 申请登记] [--format text|json]
+                                                          按登记表一行生成文书 / one form from a register row
+  xxgk form 类型 --register 登记表.xlsx --all-open --out 目录   对所有未办结申请批量生成 / batch for every open application`;
+
+function extras(v: unknown): Record<string, string> {
+  const list = v === undefined ? [] : Array.isArray(v) ? (v as string[]) : [String(v)];
+  const out: Record<string, string> = {};
+  for (const item of list) {
+    const i = item.indexOf('=');
+    if (i <= 0) throw new UsageError(`--extra 应写作 键=值，而不是「${item}」`, `--extra must be key=value, not "${item}"`);
+    out[item.slice(0, i).trim()] = item.slice(i + 1);
+  }
+  return out;
+}
+
+function safeName(s: string): string {
+  return s.replace(/[\\/:*?"<>|\s]+/g, '_');
+}
+
+export async function cmdForm(args: string[], out: Out): Promise<number> {
+  const { values, positionals } = parse(args, {
+    list: { type: 'boolean' },
+    register: { type: 'string' },
+    id: { type: 'string' },
+    'all-open': { type: 'boolean' },
+    out: { type: 'string' },
+    settings: { type: 'string' },
+    today: { type: 'string' },
+    'doc-number': { type: 'string' },
+    extra: { type: 'string', multiple: true },
+    log: { type: 'boolean' },
+    operator: { type: 'string' },
+    sheet: { type: 'string' },
+    format: { type: 'string' },
+  });
+  if (values.list) {
+    for (const f of listForms()) out.log(`${f.id}\t${f.zh}`);
+    return 0;
+  }
+  const type = positionals[0];
+  const known = listForms();
+  if (!type) throw new UsageError('缺少文书类型（xxgk form --list 可查看）', 'Missing the form TYPE (see xxgk form --list)');
+  if (!known.some((f) => f.id === type)) {
+    throw new UsageError(`未知的文书类型「${type}」（xxgk form --list 可查看）`, `Unknown form type "${type}" (see xxgk form --list)`);
+  }
+  const registerFile = values.register as string | undefined;
+  if (!registerFile) throw new UsageError('缺少 --register 登记表文件', 'Missing --register FILE');
+  const all = !!values['all-open'];
+  const id = values.id as string | undefined;
+  if (all === !!id) throw new UsageError('请给出 --id 登记编号 或 --all-open 之一', 'Give exactly one of --id or --all-open');
+  const dest = values.out as string | undefined;
+  if (!dest) throw new UsageError(all ? '--all-open 需要 --out 目录' : '缺少 --out 输出 PDF 文件', all ? '--all-open needs --out DIR' : 'Missing --out FILE.pdf');
+  if (path.resolve(dest) === path.resolve(registerFile)) throw new UsageError('--out 不能是登记表本身', '--out must not be the register file');
+  const today = isoDateOption(values.today, 'today') ?? todayInChina();
+  const settings = loadSettingsFile((values.settings as string | undefined) ?? SAMPLE_SETTINGS.pathname);
+  if (!values.settings) out.err('提示：未给出 --settings，使用内置示例机关设置（楚雄州商务局（示例））。 / Note: no --settings given, using the bundled sample office.');
+  const wb = readInput(registerFile);
+  const sheet = values.sheet as string | undefined;
+  const ids = all ? await openApplicationIds(wb, today, sheet, rulesOf(settings)) : [id!];
+  if (ids.length === 0) {
+    out.log(`没有未办结的申请（${today}）。 / No open applications on ${today}.`);
+    return 0;
+  }
+  const results = await generateForms(wb, ids, {
+    type,
+    settings,
+    fonts: fontsFor(settings),
+    today,
+    docNumber: values['doc-number'] as string | undefined,
+    extra: extras(values.extra),
+    sheet,
+    log: values.log ? { operator: values.operator as string | undefined } : undefined,
+  });
+  const written: { id: string; file: string; docNumber?: string; pages: number; provisional: boolean }[] = [];
+  if (all) fs.mkdirSync(dest, { recursive: true });
+  for (const r of results) {
+    const file = all ? path.join(dest, `${safeName(r.application.id)}-${r.type}.pdf`) : dest;
+    writeAtomic(file, r.pdf);
+    written.push({ id: r.application.id, file, docNumber: r.docNumber, pages: r.pages, provisional: r.provisional });
+  }
+  if (values.log) writeAtomic(registerFile, wb.save());
+  if (values.format === 'json') {
+    out.log(JSON.stringify({ type, today, logged: !!values.log, forms: written }, null, 2));
+  } else {
+    const zh = known.find((f) => f.id === type)!.zh;
+    for (const w of written) {
+      out.log(`${zh}：${w.id} → ${w.file}（${w.pages} 页${w.docNumber ? `，文号 ${w.docNumber}` : ''}${w.provisional ? '，含暂定日期' : ''}）`);
+    }
+    if (values.log) out.log(`已记入登记表的事件日志：${registerFile}`);
+    else if (results.some((r) => r.docNumber)) out.err('提示：未加 --log，本次文号未登记，之后可能重号。 / Note: without --log the 文号 issued are not recorded and could be issued again.');
+  }
+  return 0;
+}

@@ -1,0 +1,150 @@
+/**
+ * `xxgk form`, `xxgk stats` and `xxgk log verify` on the bundled sample register: PDFs with the
+ * filled values, 文号 that continue across runs through the workbook's own log, the log's hash
+ * chain detecting an edit, 表三 from the register, and inputs never overwritten unless --log.
+ */
+import { execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../bin/cli.ts';
+import { readWorkbook } from '../../addin/port/file/index.ts';
+import { listForms } from '../../forms-lib/templates/index.ts';
+
+const ROOT = path.resolve(new URL('../..', import.meta.url).pathname);
+const REGISTER = path.join(ROOT, 'test/fixtures/samples/register-sample.xlsx');
+const TODAY = '2026-11-20';
+let tmp: string;
+
+async function run(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, { log: (s) => out.push(s), err: (s) => err.push(s) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+const sha = (p: string) => crypto.createHash('sha256').update(fs.readFileSync(p)).digest('hex');
+const text = (pdf: string) => execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+
+beforeAll(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgk-forms-'));
+});
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+describe('xxgk form', () => {
+  it('--list prints one type id per line, then its Chinese name', async () => {
+    const r = await run(['form', '--list']);
+    expect(r.code).toBe(0);
+    const lines = r.out.split('\n');
+    expect(lines).toHaveLength(listForms().length);
+    expect(lines[0]).toBe('receipt\t政府信息公开受理回执');
+    expect(lines).toContain('reply-refuse\t政府信息公开申请答复书（不予公开）');
+  });
+
+  it('fills 受理回执 from a register row: applicant (a 生僻字), 登记编号, 文号 and the due date after the consultation pause', async () => {
+    const pdf = path.join(tmp, 'receipt-003.pdf');
+    const before = sha(REGISTER);
+    const r = await run(['form', 'receipt', '--register', REGISTER, '--id', 'CXSW-2026-003', '--out', pdf, '--today', TODAY]);
+    expect(r.code).toBe(0);
+    expect(r.out).toBe(`政府信息公开受理回执：CXSW-2026-003 → ${pdf}（1 页，文号 楚商公开收〔2026〕1号）`);
+    const t = text(pdf);
+    expect(t).toContain('王堃');
+    expect(t).toContain('CXSW-2026-003');
+    expect(t).toContain('楚商公开收〔2026〕1号');
+    // received 2026-05-06, 15 working days (sample office) = 2026-05-26, plus the 10 working days of 征求意见 2026-05-11…05-22
+    expect(t).toContain('答复期限：2026年6月9日');
+    expect(sha(REGISTER)).toBe(before);
+    expect(r.err).toContain('未加 --log');
+  });
+
+  it('--all-open --log writes one PDF per open application, numbers them in turn and logs them in the register; the next run continues', async () => {
+    const reg = path.join(tmp, 'register.xlsx');
+    fs.copyFileSync(REGISTER, reg);
+    const dir = path.join(tmp, 'open');
+    const r = await run(['form', 'receipt', '--register', reg, '--all-open', '--out', dir, '--today', TODAY, '--log', '--operator', '张三', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.forms.map((f: { id: string }) => f.id)).toEqual(['CXSW-2026-008', 'CXSW-2026-009', 'CXSW-2026-010', 'CXSW-2026-011', 'CXSW-2026-012', 'CXSW-2026-013']);
+    expect(j.forms.map((f: { docNumber: string }) => f.docNumber)).toEqual([1, 2, 3, 4, 5, 6].map((n) => `楚商公开收〔2026〕${n}号`));
+    expect(fs.readdirSync(dir).sort()).toEqual(j.forms.map((f: { id: string }) => `${f.id}-receipt.pdf`));
+    expect(text(path.join(dir, 'CXSW-2026-010-receipt.pdf'))).toContain('楚雄示例物流有限公司');
+
+    const wb = readWorkbook(fs.readFileSync(reg), 'register.xlsx');
+    expect(wb.sheets.find((s) => s.name === '_xxgk_log')?.state).toBe('veryHidden');
+    const log = await wb.readLog('_xxgk_log');
+    expect(log?.rows).toHaveLength(6);
+    expect(log?.rows[2]).toContain('CXSW-2026-010');
+    expect(log?.rows[2]).toContain('楚商公开收〔2026〕3号');
+    expect(log?.rows[2]).toContain('张三');
+
+    const again = await run(['form', 'receipt', '--register', reg, '--id', 'CXSW-2026-009', '--out', path.join(tmp, 'again.pdf'), '--today', TODAY, '--log']);
+    expect(again.out).toContain('文号 楚商公开收〔2026〕7号');
+
+    const v = await run(['log', 'verify', reg]);
+    expect(v.code).toBe(0);
+    expect(v.out).toContain('共 7 条');
+  });
+
+  it('log verify exits 1 and names the first broken row after a logged cell is edited', async () => {
+    const reg = path.join(tmp, 'tampered.xlsx');
+    fs.copyFileSync(REGISTER, reg);
+    expect((await run(['form', 'receipt', '--register', reg, '--all-open', '--out', path.join(tmp, 't'), '--today', TODAY, '--log'])).code).toBe(0);
+    const wb = readWorkbook(fs.readFileSync(reg), 'tampered.xlsx');
+    const log = (await wb.readLog('_xxgk_log'))!;
+    const col = log.rows[3]!.indexOf('楚商公开收〔2026〕4号') + 1;
+    const res = await wb.applyEdits('_xxgk_log', [{ row: 5, col, cell: '', expect: '楚商公开收〔2026〕4号', set: '楚商公开收〔2026〕9号' }]);
+    expect(res.applied).toHaveLength(1);
+    fs.writeFileSync(reg, wb.save());
+    const v = await run(['log', 'verify', reg]);
+    expect(v.code).toBe(1);
+    expect(v.out).toContain('第 5 行');
+  });
+
+  it('refuses with a clear message: unknown 登记编号 (exit 2), unknown type, missing --id/--all-open', async () => {
+    const a = await run(['form', 'receipt', '--register', REGISTER, '--id', '2026-001', '--out', path.join(tmp, 'x.pdf')]);
+    expect(a.code).toBe(2);
+    expect(a.err).toContain('登记表「申请登记」中没有登记编号「2026-001」');
+    expect(fs.existsSync(path.join(tmp, 'x.pdf'))).toBe(false);
+    const b = await run(['form', 'receipts', '--register', REGISTER, '--id', 'CXSW-2026-001', '--out', path.join(tmp, 'x.pdf')]);
+    expect(b.code).toBe(2);
+    expect(b.err).toContain('未知的文书类型「receipts」');
+    const c = await run(['form', 'receipt', '--register', REGISTER, '--out', path.join(tmp, 'x.pdf')]);
+    expect(c.code).toBe(2);
+    expect(c.err).toContain('请给出 --id 登记编号 或 --all-open 之一');
+  });
+});
+
+describe('xxgk stats', () => {
+  it('prints the JSON contract: monthly rows, 表三 with 25 official rows, checks that hold', async () => {
+    const r = await run(['stats', REGISTER, '--year', '2026', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.table3.columns).toEqual(['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计']);
+    expect(j.table3.rows).toHaveLength(25);
+    expect(j.table3.rows[0]).toEqual({ label: '一、本年新收政府信息公开申请数量', values: [7, 2, 1, 1, 1, 1, 13] });
+    expect(j.table3.rows[23]).toEqual({ label: '（七）总计', values: [5, 1, 0, 0, 1, 0, 7] });
+    expect(j.table3.rows[24]).toEqual({ label: '四、结转下年度继续办理', values: [2, 1, 1, 1, 0, 1, 6] });
+    expect(j.checks.every((c: { ok: boolean }) => c.ok)).toBe(true);
+    expect(j.monthly.map((m: { month: string }) => m.month)[0]).toBe('2026-01');
+  });
+
+  it('--out writes the statistics sheets into a copy, never into the input; --csv writes 表三 with a BOM', async () => {
+    const dest = path.join(tmp, 'with-stats.xlsx');
+    const before = sha(REGISTER);
+    const r = await run(['stats', REGISTER, '--year', '2026', '--out', dest, '--csv', path.join(tmp, 'csv')]);
+    expect(r.code).toBe(0);
+    expect(sha(REGISTER)).toBe(before);
+    const wb = readWorkbook(fs.readFileSync(dest), 'with-stats.xlsx');
+    expect(wb.sheets.map((s) => s.name)).toEqual(['申请登记', '填写说明', '月度统计', '年度报告表三', '年度报告表四']);
+    const csv = fs.readFileSync(path.join(tmp, 'csv', '表三-2026.csv'), 'utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv.split('\r\n')[1]).toBe('一、本年新收政府信息公开申请数量,7,2,1,1,1,1,13');
+  });
+
+  it('rejects a bad --month with exit 2', async () => {
+    const r = await run(['stats', REGISTER, '--year', '2026', '--month', '2026-13']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--month 应为 YYYY-MM');
+  });
+});
