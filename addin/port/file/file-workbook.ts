@@ -14,6 +14,7 @@ import type { ApplyResult, LogSheetContent, LogSheetState, PortCapabilities, Wor
 import { readErrors, WorkbookReadError } from './errors.ts';
 import type { CsvDocument } from './csv.ts';
 import { csvValue, readCsv, writeCsv } from './csv.ts';
+import { addBoldStyle, addWorksheet, checkSheetName, replaceWorksheet, sheetDependents, SheetWriteError, worksheetXml } from './ooxml/new-sheet.ts';
 import { OoxmlPackage } from './ooxml/package.ts';
 import { CellLimitError, gridFromSheetJs } from './sheetjs-grid.ts';
 import type { FileFormat, Limits } from './sniff.ts';
@@ -39,6 +40,16 @@ export const DEFAULT_LIMITS: Readonly<Limits> = {
 export interface SheetInfo {
   name: string;
   state: 'visible' | 'hidden' | 'veryHidden';
+}
+
+type OwnedCell = string | number | null;
+
+interface OwnedSheet {
+  state: 'visible' | 'hidden' | 'veryHidden';
+  rows: OwnedCell[][];
+  options: WriteSheetOptions;
+  /** false: the sheet exists in the file and its part is replaced. */
+  isNew: boolean;
 }
 
 const WRITABLE: ReadonlySet<FileFormat> = new Set(['xlsx', 'xlsm', 'csv']);
@@ -101,6 +112,8 @@ export class FileWorkbook implements WorkbookPort {
   private readonly overlay = new Map<string, Map<string, { row: number; col: number; value: Scalar }>>();
   private readonly marks = new Map<string, Finding[]>();
   private selected: { sheet: string; range: CellRange } | undefined;
+  /** Sheets written whole at save(): new ones (log, statistics) and replaced product sheets. */
+  private readonly owned = new Map<string, OwnedSheet>();
   private readonly hasFormulas: boolean;
 
   /** Use readWorkbook(). */
@@ -135,6 +148,7 @@ export class FileWorkbook implements WorkbookPort {
 
   /** True when edits are waiting to be saved. */
   get dirty(): boolean {
+    if (this.owned.size > 0) return true;
     for (const m of this.overlay.values()) if (m.size > 0) return true;
     return false;
   }
@@ -254,6 +268,17 @@ export class FileWorkbook implements WorkbookPort {
       while (r.length < col) r.push(null);
       r[col - 1] = set;
     }
+    const owned = this.owned.get(sheet);
+    if (owned) {
+      // a sheet written whole at save(): fold the edits into its rows instead of patching XML
+      for (const [, e] of overlay) {
+        while (owned.rows.length < e.row) owned.rows.push([]);
+        const r = owned.rows[e.row - 1];
+        while (r.length < e.col) r.push(null);
+        r[e.col - 1] = typeof e.value === 'boolean' ? (e.value ? 'TRUE' : 'FALSE') : e.value;
+      }
+      this.setOwnedGrid(sheet, owned.rows);
+    }
     return { applied, skipped };
   }
 
@@ -283,28 +308,144 @@ export class FileWorkbook implements WorkbookPort {
     return this.selected;
   }
 
+  // ---- sheets the product owns: the very-hidden event log, 「月度统计」, 「年度报告表三」 ------------
+
+  private sheetExists(name: string): SheetInfo | undefined {
+    return this.sheetInfo.find((s) => s.name === name) ?? this.sheetInfo.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  private requireWritableBook(): void {
+    if (!this.writable || this.src.csv) throw readErrors.unsupportedWrite(this.fileName, this.src.csv ? 'csv' : this.format);
+  }
+
+  private setOwnedGrid(name: string, rows: readonly (readonly OwnedCell[])[]): void {
+    const values = rows.map((r) => {
+      const row: Scalar[] = r.map((v) => (v === '' ? null : v));
+      while (row.length > 0 && row[row.length - 1] === null) row.pop();
+      return row;
+    });
+    while (values.length > 0 && values[values.length - 1].length === 0) values.pop();
+    this.baseGrids.set(name, { sheet: name, values, merges: [] });
+    this.overlay.delete(name);
+  }
+
+  /**
+   * Create the log sheet (very hidden, header in row 1) unless a sheet of that name exists; an
+   * existing sheet is never replaced, its visibility is returned for the caller to judge.
+   */
+  ensureLogSheet(name: string, header: readonly string[]): Promise<LogSheetState> {
+    try {
+      const existing = this.sheetExists(name);
+      if (existing) return Promise.resolve({ created: false, visibility: existing.state });
+      this.requireWritableBook();
+      checkSheetName(name);
+      const rows: OwnedCell[][] = [header.slice()];
+      this.owned.set(name, { state: 'veryHidden', rows, options: {}, isNew: true });
+      this.sheetInfo.push({ name, state: 'veryHidden' });
+      this.setOwnedGrid(name, rows);
+      return Promise.resolve({ created: true, visibility: 'veryHidden' });
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
+
+  /** Append rows (as text) under the last non-empty row of the log sheet. */
+  appendLog(name: string, rows: readonly (readonly string[])[]): Promise<void> {
+    try {
+      const info = this.sheetExists(name);
+      if (!info) {
+        throw new SheetWriteError('no-such-log', `日志工作表「${name}」不存在，请先创建`, `log sheet "${name}" does not exist; create it first (ensureLogSheet)`);
+      }
+      this.requireWritableBook();
+      const owned = this.owned.get(info.name);
+      if (owned) {
+        for (const r of rows) owned.rows.push(r.slice());
+        this.setOwnedGrid(info.name, owned.rows);
+        return Promise.resolve();
+      }
+      const grid = this.readSheetSync(info.name);
+      let at = grid.values.length;
+      let overlay = this.overlay.get(info.name);
+      if (!overlay) {
+        overlay = new Map();
+        this.overlay.set(info.name, overlay);
+      }
+      for (const r of rows) {
+        at++;
+        r.forEach((v, k) => {
+          if (v !== '') overlay.set(address(at, k + 1), { row: at, col: k + 1, value: String(v) });
+        });
+      }
+      return Promise.resolve();
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
+
+  /** The log sheet as text: row 1 is the header; trailing blank rows dropped; null if absent. */
+  readLog(name: string): Promise<LogSheetContent | null> {
+    try {
+      const info = this.sheetExists(name);
+      if (!info) return Promise.resolve(null);
+      const grid = this.readSheetSync(info.name);
+      const [head = [], ...body] = grid.values;
+      const header = head.map((v) => scalarText(v));
+      const width = header.length;
+      const rows = body.map((r) => {
+        const row = r.map((v) => scalarText(v));
+        while (row.length < width) row.push('');
+        return row;
+      });
+      return Promise.resolve({ visibility: info.state, header, rows });
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
+
+  /**
+   * Write a whole product-owned sheet: a new visible sheet at the end, or the existing one's
+   * content replaced (its visibility kept). A sheet with tables, drawings or comments is not one
+   * the product wrote and is refused.
+   */
+  writeSheet(name: string, rows: readonly (readonly (string | number | null)[])[], options: WriteSheetOptions = {}): Promise<void> {
+    try {
+      this.requireWritableBook();
+      checkSheetName(name);
+      const copy = rows.map((r) => r.slice());
+      const info = this.sheetExists(name);
+      if (!info) {
+        this.owned.set(name, { state: 'visible', rows: copy, options: { ...options }, isNew: true });
+        this.sheetInfo.push({ name, state: 'visible' });
+      } else {
+        const prior = this.owned.get(info.name);
+        if (!prior && this.src.pkg) {
+          const ref = this.src.pkg.sheets().find((r) => r.name === info.name);
+          const deps = ref ? sheetDependents(this.src.pkg, ref) : [];
+          if (deps.length > 0) {
+            throw new SheetWriteError(
+              'not-product-sheet',
+              `工作表「${info.name}」含有 ${deps.join('、')}，不是本工具生成的工作表，不会被覆盖`,
+              `sheet "${info.name}" has ${deps.join(', ')}: it is not a sheet this tool wrote, and is not overwritten`,
+            );
+          }
+        }
+        this.owned.set(info.name, { state: info.state, rows: copy, options: { ...options }, isNew: prior ? prior.isNew : false });
+      }
+      this.setOwnedGrid(info?.name ?? name, copy);
+      return Promise.resolve();
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
+
   /**
    * The file with the applied edits. .xlsx/.xlsm: only the edited cells' XML changes, every other
    * zip entry is copied byte for byte. CSV: unedited records are copied as they were. Other
    * formats throw WorkbookReadError 'unsupported-write'. Without edits, the input bytes.
+   * Sheets added by ensureLogSheet/writeSheet become new parts at the end of the sheet list
+   * (plus their content-type override, workbook relationship and, for bold headers, one font
+   * and one cell style appended to styles.xml); a replaced product sheet gets a new part body.
    */
-  // The very-hidden log sheet (issue 4): implemented by the statistics work; until then a clear error.
-  ensureLogSheet(_name: string, _header: readonly string[]): Promise<LogSheetState> {
-    return Promise.reject(new Error('log sheet: not implemented yet in the file adapter'));
-  }
-
-  appendLog(_name: string, _rows: readonly (readonly string[])[]): Promise<void> {
-    return Promise.reject(new Error('log sheet: not implemented yet in the file adapter'));
-  }
-
-  readLog(_name: string): Promise<LogSheetContent | null> {
-    return Promise.reject(new Error('log sheet: not implemented yet in the file adapter'));
-  }
-
-  writeSheet(_name: string, _rows: readonly (readonly (string | number | null)[])[], _options?: WriteSheetOptions): Promise<void> {
-    return Promise.reject(new Error('writeSheet: not implemented yet in the file adapter'));
-  }
-
   save(): Uint8Array {
     if (!this.writable) throw readErrors.unsupportedWrite(this.fileName, this.format);
     if (!this.dirty) return this.bytes.slice();
@@ -324,6 +465,20 @@ export class FileWorkbook implements WorkbookPort {
       const ref = refs.find((r) => r.name === sheet);
       if (!ref || !ref.path || !pkg.has(ref.path)) throw new Error(`worksheet part of "${sheet}" not found`);
       pkg.patchSheet(ref, [...cells.values()]);
+    }
+    if (this.owned.size > 0) {
+      const needsBold = [...this.owned.values()].some((o) => (o.options.headerRows ?? 0) > 0);
+      const boldStyle = needsBold ? addBoldStyle(pkg) : undefined;
+      for (const [name, o] of this.owned) {
+        const xml = worksheetXml(o.rows, { headerRows: o.options.headerRows, columnWidths: o.options.columnWidths, boldStyle });
+        if (o.isNew) {
+          addWorksheet(pkg, name, o.state, xml);
+        } else {
+          const ref = refs.find((r) => r.name === name);
+          if (!ref || !ref.path || !pkg.has(ref.path)) throw new Error(`worksheet part of "${name}" not found`);
+          replaceWorksheet(pkg, ref, xml);
+        }
+      }
     }
     if (this.hasFormulas) pkg.setFullCalcOnLoad();
     return pkg.toBytes();
@@ -359,4 +514,4 @@ function cloneGrid(g: Grid): Grid {
   return out;
 }
 
-export { WorkbookReadError };
+export { WorkbookReadError, SheetWriteError };
