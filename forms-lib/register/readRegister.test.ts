@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defineRules } from '../calendar/index.ts';
-import { type RegisterGrid, readRegister } from './readRegister.ts';
+import { NON_BLOCKING, type RegisterGrid, readRegister } from './readRegister.ts';
 import { REGISTER_COLUMNS, type RegisterColumn } from './types.ts';
 
 type Scalar = string | number | boolean | null;
@@ -112,9 +112,10 @@ describe('readRegister: every issue at its cell', () => {
   it.each(CASES)('%s', (_name, patch, special, expected) => {
     const r = readRegister(grid([{ ...BASE, ...patch }], special));
     expect(r.issues.map((i) => [i.code, i.cell, i.severity])).toEqual(expected);
-    const errors = expected.some(([, , s]) => s === 'error');
-    expect(r.records).toHaveLength(errors ? 0 : 1);
-    expect(r.rejectedRows).toEqual(errors ? [3] : []);
+    const blocking = r.issues.some((i) => i.severity === 'error' && !NON_BLOCKING.has(i.column));
+    expect(blocking).toBe(expected.some(([code, , sev]) => sev === 'error' && !/^(resident-id|credit-code|id-number)/.test(code)));
+    expect(r.records).toHaveLength(blocking ? 0 : 1);
+    expect(r.rejectedRows).toEqual(blocking ? [3] : []);
     for (const i of r.issues) {
       expect(i.sheet).toBe('申请登记');
       expect(i.row).toBe(3);
@@ -139,9 +140,18 @@ describe('readRegister: every issue at its cell', () => {
     expect(r.issues[0]).toMatchObject({ cell: 'B3', column: '收到日期', zh: '「收到日期」"2026年2月30日" 不是存在的日期。' });
   });
 
-  it('reports the expected check digit', () => {
+  it('reports the expected check digit and keeps the row (statistics still count it)', () => {
     const r = readRegister(grid([{ ...BASE, 证件号码: '110105194912310021' }]));
     expect(r.issues[0].zh).toBe('居民身份证号码「110105194912310021」校验码错误（按 GB 11643 应为 X），请核对。');
+    expect(r.issues[0].severity).toBe('error');
+    expect(r.records.map((a) => [a.row, a.idNumber])).toEqual([[3, '110105194912310021']]);
+    expect(r.rejectedRows).toEqual([]);
+  });
+
+  it('an ID stored as a number keeps the row without the lost digits', () => {
+    const r = readRegister(grid([{ ...BASE, 证件号码: 110105194912310000 }]));
+    expect(r.records).toHaveLength(1);
+    expect(r.records[0].idNumber).toBeUndefined();
   });
 });
 

@@ -6,9 +6,11 @@
  *   label and a leading/trailing * are ignored), so title rows above it are fine. Columns not in
  *   the contract are kept per record in `extra`. A missing required column is an error naming it;
  *   a missing optional one a warning.
- * - Rows: every row below the header whose contract cells are not all blank. A row with any error
- *   is reported and left out of `records` (its values cannot be trusted for a legal deadline);
- *   warnings keep the row.
+ * - Rows: every row below the header whose contract cells are not all blank. A row with an error
+ *   in a field the deadlines or statistics depend on (登记编号, dates, 申请方式, 申请人类型, 申请人,
+ *   所需信息, 延期, 办理结果) is reported and left out of `records`; errors in the other columns
+ *   (e.g. a wrong 证件号码 check digit: NON_BLOCKING) and warnings keep the row, so the annual
+ *   statistics still count it while the issue asks for a correction.
  */
 import type { IsoDate } from '../calendar/index.ts';
 import { STATUTORY_RULES, type DeadlineRules } from '../calendar/index.ts';
@@ -52,6 +54,12 @@ export interface RegisterRead {
   /** Rows with data that were left out of `records` because of errors. */
   readonly rejectedRows: number[];
 }
+
+/**
+ * Columns whose errors are reported but keep the row in `records` (the value as typed, normalised):
+ * nothing the deadlines or the statistics depend on. An error anywhere else leaves the row out.
+ */
+export const NON_BLOCKING: ReadonlySet<string> = new Set<RegisterColumn>(['证件类型', '证件号码', '联系电话', '通信地址', '邮政编码', '电子邮箱', '获取方式', '载体形式', '承办科室', '备注']);
 
 /** Columns without which no record can be read or closed. */
 export const REQUIRED_COLUMNS: readonly RegisterColumn[] = ['登记编号', '收到日期', '申请方式', '申请人类型', '申请人', '所需信息', '办理结果', '答复日期'];
@@ -118,7 +126,7 @@ export function readRegister(grid: RegisterGrid, options: ReadRegisterOptions = 
   let errorCount = 0;
   const issue = (severity: RegisterIssue['severity'], row: number, col: number, column: string, code: string, zh: string, en: string): void => {
     issues.push({ severity, sheet, row, col, cell: a1(row, col), column, code, zh, en });
-    if (severity === 'error') errorCount++;
+    if (severity === 'error' && !NON_BLOCKING.has(column)) errorCount++;
   };
 
   const header = findHeader(grid);
