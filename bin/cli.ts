@@ -8,12 +8,15 @@ import { render } from '../addin/catalogue/messages.ts';
 import type { Finding } from '../addin/catalogue/types.ts';
 import { WorkbookReadError } from '../addin/port/file/errors.ts';
 import { type ValidationReport, fixSheet, validateSheet } from '../addin/usecases/catalogue.ts';
-import { FormRequestError } from '../addin/usecases/forms.ts';
 import { LogIntegrityError } from '../addin/usecases/stats.ts';
 import { MissingGlyphError, BasePdfError, TextDoesNotFitError } from '../forms-lib/pdf/index.ts';
 import { StatsInputError } from '../forms-lib/stats/index.ts';
 import { DocNumberPatternError, FillableFieldError, MissingInputError, SettingsError, UnknownFormError } from '../forms-lib/templates/index.ts';
 import { cmdForm, FORM_USAGE } from './commands/form.ts';
+import { SAMPLE_SETTINGS, fontsFor, loadSettingsFile } from './commands/office.ts';
+import { loadRegister } from '../addin/usecases/register.ts';
+import { writeStats } from '../addin/usecases/stats.ts';
+import { FormRequestError, fittingForms, generateForms, rulesOf } from '../addin/usecases/forms.ts';
 import { cmdLog, cmdStats, STATS_USAGE } from './commands/stats.ts';
 import { CliError, type Out, UsageError, format, parse, readInput, stdio, writeAtomic } from './commands/common.ts';
 
@@ -170,7 +173,11 @@ export function textReport(file: string, rep: ValidationReport): string {
 
 const SAMPLES = new URL('../test/fixtures/samples/', import.meta.url);
 
-/** The README's main command: validate and fix the bundled real catalogues into demo-output/. */
+/**
+ * The README's main command: validate and fix the bundled real catalogues, then, from the bundled
+ * sample register, every form that fits each application (numbered and logged in a copy of the
+ * register) and the statistics, all into demo-output/.
+ */
 async function cmdDemo(args: string[], out: Out): Promise<number> {
   const { values } = parse(args, { out: { type: 'string' } });
   const dir = path.resolve((values.out as string | undefined) ?? 'demo-output');
@@ -184,6 +191,40 @@ async function cmdDemo(args: string[], out: Out): Promise<number> {
     out.log(`\n=== 修复 / fix: ${name} → ${dest} ===`);
     await cmdFix([src, '--out', dest], out);
   }
+  await demoForms(dir, out);
   out.log(`\n输出目录 / output: ${dir}`);
   return 0;
 }
+
+async function demoForms(dir: string, out: Out): Promise<void> {
+  const register = path.join(dir, 'register-sample.xlsx');
+  fs.copyFileSync(new URL('register-sample.xlsx', SAMPLES), register);
+  const extras = JSON.parse(fs.readFileSync(new URL('demo-extras.json', SAMPLES), 'utf8')) as Record<string, Record<string, string>>;
+  const settings = loadSettingsFile(SAMPLE_SETTINGS.pathname);
+  const formsDir = path.join(dir, 'forms');
+  fs.rmSync(formsDir, { recursive: true, force: true });
+  fs.mkdirSync(formsDir, { recursive: true });
+  out.log(`\n=== 文书 / forms: 样例登记表 register-sample.xlsx（${DEMO_TODAY}）→ ${formsDir} ===`);
+  const wb = readInput(register);
+  const reg = await loadRegister(wb, undefined, { today: DEMO_TODAY, rules: rulesOf(settings) });
+  let count = 0;
+  for (const [i, app] of reg.records.entries()) {
+    const fitting = fittingForms(app, reg.statuses[i]!);
+    for (const f of fitting) {
+      const [r] = await generateForms(wb, [app.id], { type: f.id, settings, fonts: fontsFor(settings), today: DEMO_TODAY, extra: extras[f.id], log: { operator: '演示' } });
+      const file = path.join(formsDir, `${app.id}-${f.id}.pdf`);
+      writeAtomic(file, r!.pdf);
+      count++;
+    }
+    out.log(`  ${app.id} ${app.applicant}（${STATE_ZH[reg.statuses[i]!.state]}）：${fitting.map((f) => f.zh).join('、')}`);
+  }
+  const stats = await writeStats(wb, { applications: reg.records, year: Number(DEMO_TODAY.slice(0, 4)), rules: rulesOf(settings) });
+  writeAtomic(register, wb.save());
+  out.log(`共生成 ${count} 份 PDF；文号与事件已记入 ${register} 的隐藏日志，统计写入「${stats.sheets.join('」「')}」。`);
+  out.log(`Generated ${count} PDFs; 文号 and events logged in the register copy, statistics sheets written.`);
+}
+
+const DEMO_TODAY = '2026-11-20';
+const STATE_ZH: Record<string, string> = {
+  open: '办理中', 'awaiting-correction': '待补正', consulting: '征求意见中', extended: '已延期', 'due-soon': '即将到期', overdue: '已逾期', closed: '已办结',
+};

@@ -148,3 +148,23 @@ describe('xxgk stats', () => {
     expect(r.err).toContain('--month 应为 YYYY-MM');
   });
 });
+
+describe('xxgk demo (the README main command)', () => {
+  it('fixes both sample catalogues and makes every fitting form for each sample application, numbered and logged in a register copy', async () => {
+    const dir = path.join(tmp, 'demo');
+    const r = await run(['demo', '--out', dir]);
+    expect(r.code).toBe(0);
+    expect(fs.existsSync(path.join(dir, 'shangdang-district-catalogue.fixed.xlsx'))).toBe(true);
+    const pdfs = fs.readdirSync(path.join(dir, 'forms')).filter((f) => f.endsWith('.pdf'));
+    for (let n = 1; n <= 13; n++) expect(pdfs).toContain(`CXSW-2026-${String(n).padStart(3, '0')}-receipt.pdf`);
+    expect(pdfs).toContain('CXSW-2026-003-reply-refuse.pdf');
+    expect(pdfs).toContain('CXSW-2026-009-correction-notice.pdf');
+    expect(text(path.join(dir, 'forms', 'CXSW-2026-003-reply-refuse.pdf'))).toContain('王堃');
+    expect(r.out).toContain(`共生成 ${pdfs.length} 份 PDF`);
+    const wb = readWorkbook(fs.readFileSync(path.join(dir, 'register-sample.xlsx')), 'register-sample.xlsx');
+    expect((await wb.readLog('_xxgk_log'))?.rows).toHaveLength(pdfs.length);
+    expect(wb.sheets.map((s) => s.name)).toContain('年度报告表三');
+    const v = await run(['log', 'verify', path.join(dir, 'register-sample.xlsx')]);
+    expect(v.code).toBe(0);
+  });
+});
