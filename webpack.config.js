@@ -117,7 +117,7 @@ export default async function config(env = {}, argv = {}) {
     },
     plugins: pages.map(([name, p]) => htmlPlugin(name, p)),
     optimization: {
-      // One shared runtime-free vendor split is enough; lazy chunks keep their own names.
+      // Initial chunks stay one file per page; import() chunks are split as webpack sees fit.
       splitChunks: { chunks: 'async' },
     },
     performance: {

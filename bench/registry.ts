@@ -5,5 +5,6 @@
 import type { Benchmark } from './lib/harness.ts';
 import catalogueValidate10k from './catalogue-validate-10k.ts';
 import cliValidate10kXlsx from './cli-validate-10k-xlsx.ts';
+import addinTaskpane from './addin-taskpane.ts';
 
-export const benchmarks: readonly Benchmark[] = [catalogueValidate10k, cliValidate10kXlsx];
+export const benchmarks: readonly Benchmark[] = [catalogueValidate10k, cliValidate10kXlsx, addinTaskpane];
