@@ -31,7 +31,7 @@ export const CONTEXT_LABELS: Record<ContextName, string> = {
   replyDueBase: '原答复期限', extendedDue: '延期后答复期限', grantedExtensionDays: '延长的工作日数', deptDays: '承办期限（工作日）',
   deptDue: '承办期限', supplementDays: '补正期限（工作日）', supplementDue: '补正期限', correctionNoticeDue: '补正告知期限',
   consultDays: '征求意见期限（工作日）', consultDue: '征求意见期限', feeDays: '缴费期限（工作日）', feeDue: '缴费期限',
-  refusalReason: '不予公开理由', today: '成文日期', year: '年份', docNumber: '文号',
+  refusalReason: '不予公开理由', complaint: '投诉途径', infoName: '主动公开政府信息名称', today: '成文日期', year: '年份', docNumber: '文号',
 };
 
 /** 第十四—十六条 reasons by 不予公开 outcome, used when no reasons are typed in. */
@@ -183,6 +183,8 @@ export function createContext(def: FormDefinition, input: ContextInput): FormCon
       case 'feeDays': return String(d.feePaymentDays);
       case 'feeDue': return afterToday(d.feePaymentDays);
       case 'refusalReason': return blank(input.extra.reasons) ?? (app.outcome ? REFUSAL_REASONS[app.outcome] : undefined);
+      case 'complaint': return settings.complaint;
+      case 'infoName': return blank(input.extra.infoName) ?? blank(app.request);
       case 'today': return formatChineseDate(today);
       case 'year': return today.slice(0, 4);
       case 'docNumber': return blank(input.docNumber);

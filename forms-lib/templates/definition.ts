@@ -21,7 +21,7 @@ export const CONTEXT_NAMES = [
   'request', 'delivery', 'medium', 'department', 'note',
   'replyDays', 'extensionDays', 'extensionClause', 'replyDue', 'replyDueBase', 'extendedDue', 'grantedExtensionDays',
   'deptDays', 'deptDue', 'supplementDays', 'supplementDue', 'correctionNoticeDue', 'consultDays', 'consultDue', 'feeDays', 'feeDue',
-  'refusalReason', 'today', 'year', 'docNumber',
+  'refusalReason', 'complaint', 'infoName', 'today', 'year', 'docNumber',
 ] as const;
 export type ContextName = (typeof CONTEXT_NAMES)[number];
 
@@ -82,6 +82,8 @@ const definitionSchema = z
     metaTitle: z.string().min(1),
     /** addressee wording for {addressee} in remedies: 您（单位） or 你（贵单位） */
     addressee: z.string().default('您（单位）'),
+    /** how the document calls itself in the remedies clause ({thisDoc}): 本答复 or 本决定 */
+    thisDoc: z.string().default('本答复'),
     bodySize: z.number().positive().optional(),
     extras: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/), extraSchema).default({}),
     /** which records this form fits (formsFor) */

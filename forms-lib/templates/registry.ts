@@ -3,6 +3,12 @@ import type { FormDefinition } from './definition.ts';
 import { UnknownFormError } from './errors.ts';
 import { FORM_IDS, isFormId, type FormId } from './ids.ts';
 import receipt from './forms/receipt/definition.ts';
+import transferNotice from './forms/transfer-notice/definition.ts';
+import handlingForm from './forms/handling-form/definition.ts';
+import disclosureDecision from './forms/disclosure-decision/definition.ts';
+import refusalDecision from './forms/refusal-decision/definition.ts';
+import reviewForm from './forms/review-form/definition.ts';
+import applicationForm from './forms/application-form/definition.ts';
 import correctionNotice from './forms/correction-notice/definition.ts';
 import extensionNotice from './forms/extension-notice/definition.ts';
 import thirdPartyConsultation from './forms/third-party-consultation/definition.ts';
@@ -17,8 +23,14 @@ import replyRepeat from './forms/reply-repeat/definition.ts';
 import replySpecialLaw from './forms/reply-special-law/definition.ts';
 import feeNotice from './forms/fee-notice/definition.ts';
 
-const DEFINITIONS: Partial<Record<FormId, FormDefinition>> = {
+const DEFINITIONS: Record<FormId, FormDefinition> = {
   'receipt': receipt,
+  'transfer-notice': transferNotice,
+  'handling-form': handlingForm,
+  'disclosure-decision': disclosureDecision,
+  'refusal-decision': refusalDecision,
+  'review-form': reviewForm,
+  'application-form': applicationForm,
   'correction-notice': correctionNotice,
   'extension-notice': extensionNotice,
   'third-party-consultation': thirdPartyConsultation,

@@ -86,7 +86,7 @@ function drawBlock(
       para(fillTemplate(block.text, ctx), block.indent ?? 2);
       return;
     case 'remedies': {
-      const text = remediesFor(settings, def.id).replaceAll('{addressee}', def.addressee);
+      const text = remediesFor(settings, def.id).replaceAll('{addressee}', def.addressee).replaceAll('{thisDoc}', def.thisDoc);
       para(fillTemplate(text, ctx), 2, '救济途径');
       return;
     }

@@ -16,7 +16,7 @@ import { describeIssues } from './zodIssues.ts';
  * office should set its own wording per reply type (`remedies`).
  */
 export const DEFAULT_REMEDIES =
-  '{addressee}如对本答复不服，可以自收到本答复之日起60日内依法向行政复议机关申请行政复议，或者自收到本答复之日起6个月内依法向人民法院提起行政诉讼。';
+  '{addressee}如对{thisDoc}不服，可以自收到{thisDoc}之日起60日内依法向行政复议机关申请行政复议，或者自收到{thisDoc}之日起6个月内依法向人民法院提起行政诉讼。';
 
 const bytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array && v.length > 0, { message: 'expected non-empty file bytes (Uint8Array)', params: { zh: '须为非空文件字节（Uint8Array）', en: 'expected non-empty file bytes (Uint8Array)' } });
 
@@ -66,7 +66,7 @@ const settingsSchema = z.strictObject({
       feePaymentDays: z.number().int().min(1).max(60).default(20),
     })
     .prefault({}),
-  /** Remedies clause per form type ([M]); `default` for the rest. `{addressee}` = 您（单位） / 你（贵单位）. */
+  /** Remedies clause per form type ([M]); `default` for the rest. `{addressee}` = 您（单位） / 你（贵单位）; `{thisDoc}` = 本答复 / 本决定. */
   remedies: z.partialRecord(z.union([formKey, z.literal('default')]), text(1000)).default({}),
   /** 投诉 sentence of the seed 不予公开决定书 提示 (office-specific; omitted when absent) */
   complaint: text(1000).optional(),

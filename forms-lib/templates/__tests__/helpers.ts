@@ -121,6 +121,8 @@ export interface StandardCase {
   long?: { extra: string } | 'request';
   /** a short string whose ink is measured (default: the applicant name) */
   short?: string;
+  /** where the 生僻字 goes: the applicant's name (default) or the request, for forms without the applicant */
+  kun?: 'applicant' | 'request';
 }
 
 /** The checks every template must pass: values, fonts, ink, 5,000-character flow, 生僻字. */
@@ -188,7 +190,8 @@ export function standardChecks(type: FormId, c: StandardCase): void {
 
   it('renders a 生僻字 name (堃) from the full fallback font', async () => {
     const b = base();
-    const result = await generateForm(type, { ...b, application: { ...b.application, applicant: '王堃' }, extra: { ...b.extra, thirdParty: b.extra?.thirdParty ? '王堃' : '' } });
+    const application = c.kun === 'request' ? { ...b.application, request: '王堃提出的所需信息' } : { ...b.application, applicant: '王堃' };
+    const result = await generateForm(type, { ...b, application, extra: { ...b.extra, thirdParty: b.extra?.thirdParty ? '王堃' : '' } });
     const path = writePdf(result.pdf, `${type}-kun`);
     expect(allText(path)).toContain('王堃');
     const rows = pdffonts(path);
