@@ -105,7 +105,15 @@ export async function generateForms(port: WorkbookPort, ids: readonly string[], 
       const hint = rowErrors.length ? `（登记表有 ${rowErrors.length} 处错误的行未读入，如 ${rowErrors[0]!.cell}：${rowErrors[0]!.zh}）` : '';
       throw new FormRequestError(`登记表「${reg.sheet}」中没有登记编号「${id}」${hint}`, `no application "${id}" in the register sheet "${reg.sheet}"`);
     }
-    picked.push({ app: reg.records[i]!, status: reg.statuses[i]! });
+    const app = reg.records[i]!;
+    const errors = reg.issues.filter((x) => x.severity === 'error' && x.row === app.row);
+    if (errors.length) {
+      // An official document must not print a value the register check rejects (e.g. an ID with a wrong check digit).
+      const list = errors.map((x) => `${x.cell} ${x.zh}`).join('；');
+      const listEn = errors.map((x) => `${x.cell} ${x.en}`).join('; ');
+      throw new FormRequestError(`登记编号「${id}」所在行有错误，请先更正登记表：${list}`, `the register row of "${id}" has errors; correct it first: ${listEn}`);
+    }
+    picked.push({ app, status: reg.statuses[i]! });
   }
   if (request.docNumber && picked.length > 1) {
     throw new FormRequestError('批量生成时不能指定同一个文号', 'a single --doc-number cannot be given for a batch');

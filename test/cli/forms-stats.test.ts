@@ -168,3 +168,20 @@ describe('xxgk demo (the README main command)', () => {
     expect(v.code).toBe(0);
   });
 });
+
+describe('xxgk form on a register row with an error', () => {
+  it('refuses to print a 居民身份证 number whose check digit is wrong, naming the cell', async () => {
+    const reg = path.join(tmp, 'bad-id.xlsx');
+    const wb = readWorkbook(fs.readFileSync(REGISTER), 'register-sample.xlsx');
+    const grid = await wb.readSheet('申请登记');
+    const col = grid.values[1]!.indexOf('证件号码') + 1;
+    const id = String(grid.values[2]![col - 1]);
+    const wrong = id.slice(0, 17) + (id[17] === '0' ? '1' : '0');
+    expect((await wb.applyEdits('申请登记', [{ row: 3, col, cell: '', expect: id, set: wrong }])).applied).toHaveLength(1);
+    fs.writeFileSync(reg, wb.save());
+    const r = await run(['form', 'receipt', '--register', reg, '--id', 'CXSW-2026-001', '--out', path.join(tmp, 'bad.pdf'), '--today', TODAY]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('登记编号「CXSW-2026-001」所在行有错误，请先更正登记表：H3');
+    expect(fs.existsSync(path.join(tmp, 'bad.pdf'))).toBe(false);
+  });
+});
