@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Grid } from '../catalogue/grid.ts';
+import type { ExcelRun } from '../port/excel/excel-workbook.ts';
+import { ExcelWorkbook, excelCapabilities } from '../port/excel/excel-workbook.ts';
+import { FakeExcel } from '../port/excel/fake-excel.ts';
+import { readWorkbook } from '../port/file/index.ts';
+import { fixSheet } from '../usecases/catalogue.ts';
+import { readRibbon } from '../../bin/validate-manifest.ts';
+import type { Notice } from './commands.ts';
+import { errorNotice, fixAllSafeOn, monthlyStatsOn, runCommand, yearInChina } from './commands.ts';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const SAMPLES = resolve(ROOT, 'test/fixtures/samples');
+
+function excelWith(grids: Grid[], excelApi = '1.20') {
+  const fake = new FakeExcel({ excelApi });
+  for (const g of grids) {
+    const s = fake.addSheet(g.sheet, g.values);
+    s.merges = g.merges.map((m) => ({ ...m }));
+  }
+  const port = new ExcelWorkbook(fake.run as unknown as ExcelRun, { capabilities: excelCapabilities((s, v) => fake.isSetSupported(s, v)) });
+  return { fake, port };
+}
+
+const fileOf = (name: string) => readWorkbook(new Uint8Array(readFileSync(resolve(SAMPLES, name))), name);
+
+describe('ribbon commands', () => {
+  it('manifest ExecuteFunction names are the ones commands.ts associates', () => {
+    const src = readFileSync(resolve(ROOT, 'addin/commands/commands.ts'), 'utf8');
+    const names = readRibbon(readFileSync(resolve(ROOT, 'manifest.xml'), 'utf8')).buttons.flatMap((b) => (b.action.type === 'ExecuteFunction' ? [b.action.functionName] : []));
+    expect(names).toEqual(['fixAllSafe', 'monthlyStats']);
+    for (const n of names) expect(src).toContain(`Office.actions.associate('${n}'`);
+  });
+
+  it('fixAllSafe through the Excel adapter leaves the sheet as the file adapter does, in 2 reads + 1 write', async () => {
+    const file = fileOf('shangdang-district-catalogue.xlsx');
+    const grid = await file.readSheet();
+    const { fake, port } = excelWith([grid]);
+    fake.resetCounters();
+    const notice = await fixAllSafeOn(port);
+    const ref = await fixSheet(file);
+    expect(ref.apply?.applied.length).toBe(205);
+    expect(notice.kind).toBe('success');
+    expect(notice.zh).toBe(
+      `已修复工作表「${grid.sheet}」中的 ${ref.apply?.applied.length} 处单元格（已用绿色标出）。剩余 ${ref.after.stats.errors} 个错误、${ref.after.stats.warnings} 个警告，可点击「校验目录」查看。`,
+    );
+    // readSheet (2) + applyEdits read (1) + write (1)
+    expect(fake.syncCount).toBe(4);
+    const after = file.readSheetSync();
+    const sheet = fake.sheet(grid.sheet)!;
+    for (const e of ref.apply?.applied ?? []) {
+      expect([e.cell, sheet.value(e.row, e.col)]).toEqual([e.cell, after.values[e.row - 1]?.[e.col - 1] ?? null]);
+      expect(sheet.cell(e.row, e.col)?.fill ?? '#C6EFCE').toBe('#C6EFCE');
+    }
+  });
+
+  it('fixAllSafe on a sheet without a catalogue changes nothing and says so', async () => {
+    const { fake, port } = excelWith([{ sheet: 'Sheet1', values: [['hello']], merges: [] }]);
+    const n = await fixAllSafeOn(port);
+    expect(n).toEqual({
+      kind: 'info',
+      title: '一键修复 / Fix all safe',
+      zh: '工作表「Sheet1」中没有找到主动公开事项目录的表头（序号、事项、公开依据……），未做修改。',
+      en: 'No catalogue header (序号, items, 公开依据 …) was found on the sheet "Sheet1"; nothing was changed.',
+    });
+    expect(fake.sheet('Sheet1')?.snapshot()).toEqual({ A1: 'hello' });
+  });
+
+  it('monthlyStats writes 月度统计 and 年度报告表三 from the register', async () => {
+    const file = fileOf('register-sample.xlsx');
+    const grids = await Promise.all((await file.listSheets()).map((s) => file.readSheet(s)));
+    const { fake, port } = excelWith(grids);
+    const n = await monthlyStatsOn(port, 2025);
+    expect(n.title).toBe('月度统计 / Monthly statistics');
+    expect(n.kind).toBe('success');
+    expect(n.zh).toBe('已按 13 件申请生成 2025 年统计，写入「月度统计」「年度报告表三」「年度报告表四」。');
+    expect(fake.sheet('月度统计')?.value(1, 1)).toBe('政府信息公开申请月度统计（2025年）');
+    expect(fake.sheet('年度报告表三')).toBeDefined();
+  });
+
+  it('monthlyStats without a 申请登记 sheet ends in a Chinese error notice, and the event still completes', async () => {
+    const { port } = excelWith([{ sheet: '目录', values: [['x']], merges: [] }]);
+    let completed = 0;
+    const shown: Notice[] = [];
+    const n = await runCommand({ completed: () => completed++ }, '月度统计 / Monthly statistics', () => monthlyStatsOn(port, 2025), async (x) => void shown.push(x));
+    expect(completed).toBe(1);
+    expect(shown).toEqual([n]);
+    expect(n.kind).toBe('error');
+    expect(n.zh).toBe('找不到工作表「申请登记」。本工作簿中的工作表：「目录」。');
+  });
+
+  it('runCommand completes the event even when the notice itself fails', async () => {
+    let completed = 0;
+    const n = await runCommand({ completed: () => completed++ }, 'T', () => Promise.reject(new Error('boom')), () => Promise.reject(new Error('no dialog')));
+    expect(completed).toBe(1);
+    expect(n).toEqual(errorNotice('T', new Error('boom')));
+    expect(n.zh).toBe('操作没有完成：boom。请重试，或打开任务窗格查看详情。');
+  });
+
+  it('yearInChina uses Asia/Shanghai', () => {
+    expect(yearInChina(new Date('2025-12-31T16:30:00Z'))).toBe(2026);
+    expect(yearInChina(new Date('2025-12-31T15:30:00Z'))).toBe(2025);
+  });
+});
