@@ -29,6 +29,12 @@ export interface RuleContext {
    * no such column, the row's cell there moves away, or the cell is blank. `text` is untrimmed.
    */
   valueAfterShift(row: CatalogueRow, field: FieldId): CellRef | undefined;
+  /**
+   * `fn(text)`, computed once per distinct text in this validation run and shared by every rule
+   * that asks (catalogues repeat their 时限, 渠道 and 依据 texts). `fn` must be pure and its
+   * result is shared: read it, never change it.
+   */
+  memo<T>(fn: (text: string) => T, text: string): T;
 }
 
 export interface Rule {
@@ -50,6 +56,11 @@ export function valueAfterShift(cat: Catalogue, r: CatalogueRow, field: FieldId)
     const src = col - s.by;
     if (src >= s.from && src <= s.to) c = src;
     else if (col >= s.from && col <= s.to) return undefined;
+  } else {
+    // the row's own cell of the field is the first non-blank one of its columns: when that is
+    // not the field's first column, the first column is blank
+    const own = r.own[field];
+    return own && own.col === col ? own : undefined;
   }
   const text = textAt(cat.grid, r.row, c);
   return text.trim() ? { row: r.row, col: c, text, inherited: false } : undefined;

@@ -120,7 +120,8 @@ export function buildCatalogue(grid: Grid, header?: HeaderInfo): Catalogue | und
     }
     // a cell is empty to classify exactly when its text is blank
     const own: Partial<Record<FieldId, CellRef>> = {};
-    for (const col of ownCols) {
+    for (let i = 0; i < ownCols.length; i++) {
+      const col = ownCols[i];
       if (kinds[col.col] !== 'empty' && own[col.field] === undefined) own[col.field] = { row: r, col: col.col, text: textAt(grid, r, col.col), inherited: false };
     }
     let ownDepth = -1;
@@ -130,7 +131,8 @@ export function buildCatalogue(grid: Grid, header?: HeaderInfo): Catalogue | und
     const carry = kind !== 'item' && prev !== undefined && prev.group === group;
 
     const resolved: Partial<Record<FieldId, CellRef>> = { ...own };
-    for (const { field: f, level, col } of resolvedCols) {
+    for (let i = 0; i < resolvedCols.length; i++) {
+      const { field: f, level, col } = resolvedCols[i];
       if (resolved[f]) continue;
       const m = col === undefined ? undefined : fromMerge(r, col);
       if (m) {

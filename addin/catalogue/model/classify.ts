@@ -14,11 +14,14 @@ const DEADLINE_RE =
 const DEADLINE_START = /^(自|信息形成|制定|制作|实时|及时|每年|每季度|每月|季度|长期|同上|常年|定期|随时|\d+个?工作日|按|在|于|检查|本级|批复|批准)/;
 const SUBJECT_END = /(局|办公室|办|政府|委员会|委|中心|部门|单位|院|所|站|队|厅|处|科|室|会|署|街道|乡镇|人民政府|相关单位)$/;
 
+const WHITESPACE = /[\s\u3000]/;
+
 export function classify(raw: string | number | boolean | null): CellKind {
   if (raw === null || raw === '') return 'empty';
   if (typeof raw === 'number') return Number.isInteger(raw) ? 'number' : 'text';
   if (typeof raw === 'boolean') return 'mark';
-  const s = raw.replace(/[\s\u3000]+/g, ' ').trim();
+  // most cells hold no whitespace: no copy to collapse and trim
+  const s = WHITESPACE.test(raw) ? raw.replace(/[\s\u3000]+/g, ' ').trim() : raw;
   if (!s) return 'empty';
   if (/^\d{1,5}$/.test(s)) return 'number';
   if (MARK_RE.test(s)) return 'mark';
