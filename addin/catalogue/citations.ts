@@ -107,6 +107,8 @@ export interface DocNumber {
 
 const HAN = /[\u4e00-\u9fff]/;
 const DOC_RE = /([\s\u3000]*)([[［(（【〔])[\s\u3000]*((?:19|20)\d{2})[\s\u3000]*([\]］)）】〕])([\s\u3000]*)(第?)([\s\u3000]*)(\d+)([\s\u3000]*)(号?)/g;
+/** the brackets DOC_RE opens a year with */
+const YEAR_OPEN = /[[［(（【〔]/;
 /** words that end a title, not a 文号 prefix: 「…的通知长政办发〔2020〕33号」 */
 const TITLE_END = /^.*(?:通知|意见|办法|规定|决定|方案|细则|纲要|条例|指引|要点|规划|批复|》)/;
 
@@ -117,6 +119,8 @@ const TITLE_END = /^.*(?:通知|意见|办法|规定|决定|方案|细则|纲要
  */
 export function findDocNumbers(text: string): DocNumber[] {
   const out: DocNumber[] = [];
+  // no bracket for a year: no scan (most cells)
+  if (!YEAR_OPEN.test(text)) return out;
   DOC_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = DOC_RE.exec(text))) {
@@ -313,9 +317,9 @@ const DOC_KIND = /(通知|意见|办法|规定|决定|细则|方案|纲要|条�
  * 「《T》（国办发〔2014〕12号）」, 「《T》国办发〔2014〕12号」, 「《T 国办发〔2021〕12号》」 and the
  * unbracketed 「1.国务院办公厅关于印发…的通知（国办发〔2014〕12号）」.
  */
-export function citationsOf(text: string): Citation[] {
+export function citationsOf(text: string, docs: readonly DocNumber[] = findDocNumbers(text)): Citation[] {
   const out: Citation[] = [];
-  for (const d of findDocNumbers(text)) {
+  for (const d of docs) {
     // back over the office code and an opening bracket
     const codeStart = d.codeStart;
     let p = codeStart;

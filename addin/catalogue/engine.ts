@@ -42,6 +42,15 @@ export function validateGrid(grid: Grid, opts?: Partial<CatalogueOptions>, rules
   const findings: Finding[] = [];
   const ignored = new Set(options.ignored);
   let dataRows: ReturnType<RuleContext['dataRows']> | undefined;
+  // per-text results shared by the rules of this run only (nothing outlives the call)
+  const memos = new Map<(text: string) => unknown, Map<string, unknown>>();
+  const memo = <T>(fn: (text: string) => T, text: string): T => {
+    let byText = memos.get(fn) as Map<string, T> | undefined;
+    if (!byText) memos.set(fn, (byText = new Map()));
+    let v = byText.get(text);
+    if (v === undefined && !byText.has(text)) byText.set(text, (v = fn(text)));
+    return v as T;
+  };
   for (const rule of rules) {
     const sev = options.severity[rule.meta.id] ?? rule.meta.defaultSeverity;
     if (sev === 'off') continue;
@@ -58,6 +67,7 @@ export function validateGrid(grid: Grid, opts?: Partial<CatalogueOptions>, rules
         return dataRows;
       },
       valueAfterShift: (row, field) => valueAfterShift(cat, row, field),
+      memo,
     };
     rule.check(ctx);
   }

@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule.ts';
-import { type TextChange, applyChanges, arabicArticles, bracketImbalances, findDocNumbers, listMarkers, missingSeparator } from '../../citations.ts';
+import { type DocNumber, type TextChange, applyChanges, arabicArticles, bracketImbalances, findDocNumbers, listMarkers, missingSeparator } from '../../citations.ts';
 
 interface Problem {
   messageId: string;
@@ -11,13 +11,13 @@ interface Problem {
 
 const STYLE_NAMES: Record<string, string> = { '.': '1.', '．': '1．', '、': '1、' };
 
-/** Problems in one 公开依据 cell, each with its text change. */
-export function basisProblems(text: string): Problem[] {
+/** Problems in one 公开依据 cell, each with its text change (`docs`: its findDocNumbers, when known). */
+export function basisProblems(text: string, docs: readonly DocNumber[] = findDocNumbers(text)): Problem[] {
   const out: Problem[] = [];
   for (const b of bracketImbalances(text)) {
     out.push({ messageId: 'unbalanced', data: { open: b.open, close: b.close, opens: b.opens, closes: b.closes } });
   }
-  for (const d of findDocNumbers(text)) {
+  for (const d of docs) {
     const year = `〔${d.year}〕`;
     const num = String(d.number);
     const fixedNoHao = `${year}${num}`;
@@ -79,15 +79,20 @@ export default defineRule({
   check(ctx) {
     const col = ctx.cat.header.byField.basis;
     if (col === undefined) return;
+    // cells citing the same documents the same way are checked once (this run only)
+    const byText = new Map<string, Problem[]>();
     for (const r of ctx.dataRows()) {
       const c = r.own.basis;
       if (!c) continue;
-      const problems = basisProblems(c.text);
+      let problems = byText.get(c.text);
+      if (!problems) byText.set(c.text, (problems = basisProblems(c.text, ctx.memo(findDocNumbers, c.text))));
+      if (!problems.length) continue;
       // One fix per problem, but each also carries every safe change of the cell (and the
       // unsafe ones of its own kind), so a cell is done in one or two passes, not one per 文号.
       const safe = problems.filter((p) => p.change?.safe).map((p) => p.change!);
       for (const p of problems) {
-        const base = { row: c.row, col, messageId: p.messageId, data: p.data, ...(p.severity ? { severity: p.severity } : {}) };
+        // (a copy: cells with the same text share their problems)
+        const base = { row: c.row, col, messageId: p.messageId, data: { ...p.data }, ...(p.severity ? { severity: p.severity } : {}) };
         if (!p.change) {
           ctx.report(base);
           continue;

@@ -1,6 +1,6 @@
 import { colLetters } from '../../grid.ts';
 import { defineRule } from '../../rule.ts';
-import { citationsOf } from '../../citations.ts';
+import { type Citation, citationsOf, findDocNumbers } from '../../citations.ts';
 
 interface Use {
   row: number;
@@ -32,12 +32,17 @@ export default defineRule({
   check(ctx) {
     const { cat } = ctx;
     const byTitle = new Map<string, Use[]>();
+    // what each distinct text cites (this run only)
+    const cited = new Map<string, Citation[]>();
     for (const r of cat.rows) {
       if (r.kind === 'blank') continue;
       const cell = ctx.valueAfterShift(r, 'basis');
       if (!cell) continue;
+      let citations = cited.get(cell.text);
+      if (!citations) cited.set(cell.text, (citations = citationsOf(cell.text, ctx.memo(findDocNumbers, cell.text))));
+      if (!citations.length) continue;
       const seen = new Set<string>();
-      for (const c of citationsOf(cell.text)) {
+      for (const c of citations) {
         if (seen.has(c.key + c.docNo)) continue;
         seen.add(c.key + c.docNo);
         const use = { row: cell.row, col: cell.col, docNo: c.docNo, title: c.title };
