@@ -9,7 +9,7 @@ import { readWorkbook } from '../port/file/index.ts';
 import { fixSheet } from '../usecases/catalogue.ts';
 import { readRibbon } from '../../bin/validate-manifest.ts';
 import type { Notice } from './commands.ts';
-import { errorNotice, fixAllSafeOn, monthlyStatsOn, runCommand, yearInChina } from './commands.ts';
+import { errorNotice, fixAllSafeOn, monthlyStatsOn, renderNotice, runCommand, yearInChina } from './commands.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const SAMPLES = resolve(ROOT, 'test/fixtures/samples');
@@ -102,5 +102,36 @@ describe('ribbon commands', () => {
   it('yearInChina uses Asia/Shanghai', () => {
     expect(yearInChina(new Date('2025-12-31T16:30:00Z'))).toBe(2026);
     expect(yearInChina(new Date('2025-12-31T15:30:00Z'))).toBe(2025);
+  });
+});
+
+describe('the notice dialog page (commands.html?notice=…)', () => {
+  interface El { tag: string; textContent: string; lang: string; style: { cssText: string; color: string }; handlers: Record<string, () => void>; focused: boolean }
+  const fakeDocument = () => {
+    const el = (tag: string): El & { addEventListener(t: string, f: () => void): void; focus(): void } => {
+      const e = { tag, textContent: '', lang: '', style: { cssText: '', color: '' }, handlers: {} as Record<string, () => void>, focused: false };
+      return Object.assign(e, { addEventListener: (t: string, f: () => void) => void (e.handlers[t] = f), focus: () => void (e.focused = true) });
+    };
+    const body = { style: { cssText: '' }, children: [] as El[], replaceChildren: (...c: El[]) => void (body.children = c) };
+    return { documentElement: { lang: '' }, body, createElement: el };
+  };
+
+  it('renders the title, the Chinese then the English text, and closes on 确定', () => {
+    const doc = fakeDocument();
+    let closed = 0;
+    const n: Notice = { kind: 'error', title: '一键修复 / Fix all safe', zh: '工作表「目录」受保护。', en: 'The sheet "目录" is protected.' };
+    expect(renderNotice(doc as unknown as Document, `?notice=${encodeURIComponent(JSON.stringify(n))}`, () => closed++)).toBe(true);
+    expect(doc.documentElement.lang).toBe('zh-CN');
+    expect(doc.body.children.map((c) => [c.tag, c.textContent])).toEqual([
+      ['h1', '一键修复 / Fix all safe'],
+      ['p', '工作表「目录」受保护。'],
+      ['p', 'The sheet "目录" is protected.'],
+      ['button', '确定 / OK'],
+    ]);
+    expect(doc.body.children[0].style.cssText).toContain('#A4262C');
+    doc.body.children[3].handlers.click();
+    expect(closed).toBe(1);
+    expect(renderNotice(doc as unknown as Document, '', () => closed++)).toBe(false);
+    expect(renderNotice(doc as unknown as Document, '?notice=%7Bbroken', () => closed++)).toBe(false);
   });
 });
