@@ -4,6 +4,8 @@ import type { CellEdit, Finding } from '../../catalogue/types.ts';
 import type { ExcelRun, ExcelWorkbookOptions } from './excel-workbook.ts';
 import { ExcelPortError, ExcelWorkbook, cellOf, excelCapabilities, excelInput, isDateFormat } from './excel-workbook.ts';
 import { FakeExcel, FakeRichApiError } from './fake-excel.ts';
+import { isPayloadError } from './errors.ts';
+import { validateSheet } from '../../usecases/catalogue.ts';
 
 function setup(o: { excelApi?: string; payloadLimit?: number; port?: Partial<ExcelWorkbookOptions> } = {}) {
   const fake = new FakeExcel({ excelApi: o.excelApi, payloadLimit: o.payloadLimit });
@@ -69,6 +71,17 @@ describe('readSheet', () => {
     expect(g.values[4999][9]).toBe('r05000c10');
     expect(g.merges).toEqual([]);
     expect(fake.syncs.every((s) => !s.failed)).toBe(true);
+  });
+
+  it('the validate use-case reads a 50,000-cell sheet through the adapter in 2 syncs', async () => {
+    const { fake, port } = setup();
+    const rows: Scalar[][] = [['序号', '一级事项', '二级事项', '公开内容', '公开依据', '公开时限', '公开主体', '公开渠道和载体', '公开对象', '公开方式']];
+    for (let i = 1; i < 5000; i++) rows.push([i, '机构职能', `事项${i}`, '内容', '《条例》', '20个工作日', '本机关', '■政府网站', '全社会', '主动']);
+    fake.addSheet('目录', rows);
+    const report = await validateSheet(port, '目录');
+    expect(fake.syncCount).toBe(2);
+    expect(report.sheet).toBe('目录');
+    expect(report.header?.row).toBe(1);
   });
 
   it('chunks a 100,000-cell sheet by estimated payload: 1 + 2 syncs', async () => {
@@ -337,7 +350,10 @@ describe('cell conversion helpers', () => {
     expect(['001', '12', 'TRUE', '2026-1-5', '=A1', '-', '机构 职能', '', null, 3].map(excelInput)).toEqual(["'001", "'12", "'TRUE", "'2026-1-5", "'=A1", "'-", '机构 职能', '', '', 3]);
   });
 
-  it('maps RichApi errors by code', () => {
-    expect(new FakeRichApiError('AccessDenied', 'x').code).toBe('AccessDenied');
+  it('treats both payload error codes (and the message form) as payload errors', () => {
+    expect(isPayloadError(new FakeRichApiError('PayloadTooLarge', 'x'))).toBe(true);
+    expect(isPayloadError(new FakeRichApiError('ResponsePayloadSizeLimitExceeded', 'x'))).toBe(true);
+    expect(isPayloadError(new Error('The request payload size has exceeded the limit.'))).toBe(true);
+    expect(isPayloadError(new FakeRichApiError('AccessDenied', 'x'))).toBe(false);
   });
 });
