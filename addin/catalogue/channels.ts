@@ -193,6 +193,11 @@ function matchNameAt(text: string, pos: number, vocab: Vocabulary): { entry: Cha
   return undefined;
 }
 
+/** The longest vocabulary name written at `pos` of `text` (whitespace may stand inside it), if any. */
+export function channelNameAt(text: string, pos: number, vocab: Vocabulary): { entry: ChannelName; end: number } | undefined {
+  return matchNameAt(text, pos, vocab);
+}
+
 /** A box glyph at `pos` (possibly a mangled one, recognised only before a known name). */
 function boxAt(text: string, pos: number, vocab: Vocabulary): { state: BoxState; glyph: string; issue?: SyntaxIssue } | undefined {
   const ch = text[pos];

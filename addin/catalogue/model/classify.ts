@@ -2,19 +2,28 @@
  * What a cell's text looks like, independent of the column it stands in. Used to detect rows
  * shifted left or right (seed 001) and to judge where a misplaced value belongs.
  */
+import { channelNameAt, vocabulary } from '../channels.ts';
 import type { FieldId } from '../types.ts';
 
 export type CellKind = 'empty' | 'number' | 'mark' | 'channel' | 'deadline' | 'citation' | 'subject' | 'name' | 'text';
 
 export const MARK_RE = /^[✓√✔☑■●是Yy]$/;
-const CHANNEL_WORDS =
-  /^(政府网站|政府公报|两微一端|政务新媒体|发布会|听证会|发布会\/听证会|广播电视|纸质媒体|纸质载体|公开查阅点|政务服务中心|行政服务中心|便民服务站|便民服务中心|入户\/现场|公示栏|精准推送|其他|微博|微信|客户端)/;
 const DEADLINE_RE =
   /(工作日|个?日内|日前|实时|及时|长期|同上|常年|季度|每年|每月|每半年|定期|随时|动态更新|即时|出刊|日起\d)/;
 const DEADLINE_START = /^(自|信息形成|制定|制作|实时|及时|每年|每季度|每月|季度|长期|同上|常年|定期|随时|\d+个?工作日|按|在|于|检查|本级|批复|批准)/;
 const SUBJECT_END = /(局|办公室|办|政府|委员会|委|中心|部门|单位|院|所|站|队|厅|处|科|室|会|署|街道|乡镇|人民政府|相关单位)$/;
 
 const WHITESPACE = /[\s\u3000]/;
+/** The channel vocabulary of channels.ts (national list, variants, aliases, known local channels). */
+const CHANNELS = vocabulary();
+/** What may follow a channel name in a channel cell: a separator, a box or tick, a bracketed note. */
+const AFTER_NAME = /[\s\u3000、，,；;/／■□☑☐√✓✔（(:：]/;
+
+/** A cell that starts with a known channel name (「政府网站」, 「微信、微博」, 「政务新媒体√」), not a longer word. */
+function startsWithChannel(s: string): boolean {
+  const m = channelNameAt(s, 0, CHANNELS);
+  return m !== undefined && (m.end === s.length || AFTER_NAME.test(s[m.end]));
+}
 
 export function classify(raw: string | number | boolean | null): CellKind {
   if (raw === null || raw === '') return 'empty';
@@ -26,7 +35,7 @@ export function classify(raw: string | number | boolean | null): CellKind {
   if (/^\d{1,5}$/.test(s)) return 'number';
   if (MARK_RE.test(s)) return 'mark';
   if (/^[■□☑☐口]/.test(s) || (s.length < 80 && /[■□]/.test(s))) return 'channel';
-  if (s.length <= 12 && CHANNEL_WORDS.test(s)) return 'channel';
+  if (s.length <= 12 && startsWithChannel(s)) return 'channel';
   if (s.length <= 50 && DEADLINE_RE.test(s) && (DEADLINE_START.test(s) || s.length <= 20) && !/《/.test(s)) return 'deadline';
   if (/^(\d+[.．、]\s*)?[《〈]/.test(s)) return 'citation';
   if (/〔\d{4}〕\s*\d+\s*号|\[\d{4}\]\s*\d+\s*号|第[一二三四五六七八九十百零〇\d]+条/.test(s) && (s.length < 200 || /《/.test(s))) return 'citation';
