@@ -1,7 +1,7 @@
 /**
  * The one error type of the Excel adapter. A host shows `zh` (or `en`) as is; `code` is for programs.
  */
-export type ExcelPortErrorCode = 'protected' | 'no-such-sheet' | 'too-large' | 'log-missing' | 'excel';
+export type ExcelPortErrorCode = 'protected' | 'workbook-protected' | 'cell-edit' | 'no-such-sheet' | 'too-large' | 'log-missing' | 'excel';
 
 export class ExcelPortError extends Error {
   override readonly name = 'ExcelPortError';
@@ -27,6 +27,22 @@ export const excelErrors = {
       `工作表「${sheet}」受保护，无法${action}。请在「审阅」选项卡点击「撤消工作表保护」后重试。`,
       `The sheet "${sheet}" is protected, so ${actionEn} is not possible. Unprotect it (Review > Unprotect Sheet) and try again.`,
       'AccessDenied',
+    );
+  },
+  workbookProtected(sheet: string): ExcelPortError {
+    return new ExcelPortError(
+      'workbook-protected',
+      `工作簿结构受保护，无法添加工作表「${sheet}」。请在「审阅」选项卡点击「保护工作簿」取消保护后重试。`,
+      `The workbook structure is protected, so the sheet "${sheet}" cannot be added. Turn off Review > Protect Workbook and try again.`,
+      'AccessDenied',
+    );
+  },
+  cellEdit(): ExcelPortError {
+    return new ExcelPortError(
+      'cell-edit',
+      'Excel 正在编辑单元格，请先按 Enter 或 Esc 结束编辑，然后重试。',
+      'Excel is in cell-edit mode: press Enter or Esc to finish editing, then try again.',
+      'InvalidOperationInCellEditMode',
     );
   },
   noSuchSheet(sheet: string, sheets: readonly string[]): ExcelPortError {

@@ -329,6 +329,20 @@ describe('log sheet and product sheets', () => {
     await expect(port.writeSheet('月度统计', [['x']])).rejects.toMatchObject({ code: 'protected' });
   });
 
+  it('a protected workbook structure and cell-edit mode end in clear errors', async () => {
+    const { fake, port } = setup();
+    fake.addSheet('目录', [['x']]);
+    fake.workbookProtected = true;
+    await expect(port.ensureLogSheet('_xxgk_log', ['时间'])).rejects.toMatchObject({
+      code: 'workbook-protected',
+      zh: '工作簿结构受保护，无法添加工作表「_xxgk_log」。请在「审阅」选项卡点击「保护工作簿」取消保护后重试。',
+    });
+    await expect(port.writeSheet('月度统计', [['x']])).rejects.toMatchObject({ code: 'workbook-protected' });
+    expect(fake.sheets.map((s) => s.name)).toEqual(['目录']);
+    fake.cellEditMode = true;
+    await expect(port.readSheet('目录')).rejects.toMatchObject({ code: 'cell-edit', zh: 'Excel 正在编辑单元格，请先按 Enter 或 Esc 结束编辑，然后重试。' });
+  });
+
   it('listSheets lists hidden sheets too', async () => {
     const { fake, port } = setup();
     fake.addSheet('目录');

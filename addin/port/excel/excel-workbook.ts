@@ -20,7 +20,7 @@ import { address, parseAddress, scalarText } from '../../catalogue/grid.ts';
 import type { CellEdit, Finding, Severity } from '../../catalogue/types.ts';
 import { serialToIsoDate } from '../file/dates.ts';
 import type { ApplyResult, LogSheetContent, LogSheetState, PortCapabilities, WorkbookPort, WriteSheetOptions } from '../workbook-port.ts';
-import { excelErrors, isAccessDenied, isPayloadError } from './errors.ts';
+import { excelErrors, isAccessDenied, isPayloadError, officeCode } from './errors.ts';
 
 export { ExcelPortError } from './errors.ts';
 
@@ -204,6 +204,9 @@ export class ExcelWorkbook implements WorkbookPort {
         };
         return fn(ctx, sync);
       }, options);
+    } catch (e) {
+      if (officeCode(e) === 'InvalidOperationInCellEditMode') throw excelErrors.cellEdit();
+      throw e;
     } finally {
       this.lastSyncs = n;
     }
@@ -511,7 +514,12 @@ export class ExcelWorkbook implements WorkbookPort {
         r.values = [header.map((h) => excelInput(h))];
       }
       added.visibility = 'VeryHidden';
-      await sync();
+      try {
+        await sync();
+      } catch (e) {
+        if (isAccessDenied(e)) throw excelErrors.workbookProtected(name);
+        throw e;
+      }
       return { created: true, visibility: 'veryHidden' };
     });
   }
@@ -580,7 +588,7 @@ export class ExcelWorkbook implements WorkbookPort {
       try {
         await sync();
       } catch (e) {
-        if (isAccessDenied(e)) throw excelErrors.protectedSheet(name, '写入结果', 'writing the results');
+        if (isAccessDenied(e)) throw found.isNullObject ? excelErrors.workbookProtected(name) : excelErrors.protectedSheet(name, '写入结果', 'writing the results');
         throw e;
       }
     });

@@ -112,6 +112,10 @@ export class FakeExcel {
   readonly sheets: FakeSheet[] = [];
   activeSheet = '';
   selection: { sheet: string; address: string } | null = null;
+  /** Review > Protect Workbook (structure): sheets cannot be added. */
+  workbookProtected = false;
+  /** The user is typing in a cell: every batch fails with InvalidOperationInCellEditMode. */
+  cellEditMode = false;
   payloadLimit: number;
   readonly excelApi: string;
   readonly syncs: SyncRecord[] = [];
@@ -226,6 +230,10 @@ export class FakeContext {
     const pending: [FakeObject, Record<string, unknown> | null][] = [];
     const rec: SyncRecord = { payload: 0, loads: 0, actions: 0 };
     this.fake.syncs.push(rec);
+    if (this.fake.cellEditMode) {
+      rec.failed = 'InvalidOperationInCellEditMode';
+      throw new FakeRichApiError('InvalidOperationInCellEditMode', 'The operation is not allowed while Excel is in cell-edit mode.');
+    }
     try {
       for (const op of ops) {
         if (op.kind === 'action') {
@@ -298,6 +306,7 @@ export class FakeWorksheetCollection extends FakeObject {
   }
   add(name: string): FakeWorksheet {
     this.act(() => {
+      if (this.ctx.fake.workbookProtected) throw new FakeRichApiError('AccessDenied', 'You cannot perform the requested operation: the workbook structure is protected.');
       if (this.ctx.fake.sheet(name)) throw new FakeRichApiError('ItemAlreadyExists', `A worksheet named '${name}' already exists.`);
       this.ctx.fake.sheets.push(new FakeSheet(name));
     });
