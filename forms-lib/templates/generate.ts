@@ -5,7 +5,7 @@
  * text engine, flattened). Pure: bytes in, bytes out.
  */
 import { PDFDocument } from 'pdf-lib';
-import type { Calendar, IsoDate } from '../calendar/index.ts';
+import { isIsoDate, type Calendar, type IsoDate } from '../calendar/index.ts';
 import { GBT9704 } from '../layout/index.ts';
 import { createDocument, fillPdfForm, listFormFields, loadFonts, type FormDocument, type LoadedFonts } from '../pdf/index.ts';
 import type { Application } from '../register/types.ts';
@@ -84,6 +84,7 @@ function prepare(type: FormId | string, input: GenerateInput, alsoUsed: readonly
   if (!input || typeof input !== 'object') throw new MissingInputError(def.zh, 'input', '输入');
   if (!input.application) throw new MissingInputError(def.zh, 'application', '申请记录');
   if (!input.fonts) throw new MissingInputError(def.zh, 'fonts', '字体');
+  if (!isIsoDate(input.today)) throw new MissingInputError(def.zh, 'today', `成文日期（YYYY-MM-DD，收到 ${JSON.stringify(input.today)}）`);
   const settings = parseSettings(input.settings);
   let docNumber = input.docNumber?.trim() || undefined;
   if (def.needsDocNumber) {

@@ -72,6 +72,10 @@ describe('generateForm inputs and errors', () => {
     await expect(generateForm('reply-not-exist', input({ docNumber: '楚商〔2026〕7号' }))).rejects.toBeInstanceOf(DocNumberPatternError);
   });
 
+  it('wants today as YYYY-MM-DD', async () => {
+    await expect(generateForm('receipt', input({ today: '2026/10/9' as never, docNumber: '楚商公开受〔2026〕1号' }))).rejects.toThrow('「成文日期（YYYY-MM-DD，收到 "2026/10/9"）」（today）');
+  });
+
   it('validates the settings, naming the path', async () => {
     const p = generateForm('receipt', input({ settings: { ...SETTINGS, deadlines: { replyDays: 30 } }, docNumber: '楚商公开受〔2026〕1号' }));
     await expect(p).rejects.toBeInstanceOf(SettingsError);
