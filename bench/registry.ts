@@ -6,5 +6,7 @@ import type { Benchmark } from './lib/harness.ts';
 import catalogueValidate10k from './catalogue-validate-10k.ts';
 import cliValidate10kXlsx from './cli-validate-10k-xlsx.ts';
 import addinTaskpane from './addin-taskpane.ts';
+import stats100k from './stats-100k.ts';
+import pdfDafushu from './pdf-dafushu.ts';
 
-export const benchmarks: readonly Benchmark[] = [catalogueValidate10k, cliValidate10kXlsx, addinTaskpane];
+export const benchmarks: readonly Benchmark[] = [catalogueValidate10k, cliValidate10kXlsx, addinTaskpane, ...pdfDafushu, stats100k];

@@ -24,6 +24,7 @@ import { mmToPt, normalizeText, ptToMm, type Box } from '../layout/index.ts';
 import { applyMeta, fitInBox, loadBasePdf, valignOffset, type DocumentMeta, type TextBoxOptions } from './document.ts';
 import { FormFieldNotFoundError, InvalidArgumentError } from './errors.ts';
 import type { LoadedFonts } from './fonts.ts';
+import type { Deflate } from './embed.ts';
 import { BLACK, prepareFonts, renderOps, type DrawOp, type Rgb } from './render.ts';
 import { baselineBelowTop, lineExtent, lineToOps } from './text-ops.ts';
 
@@ -43,6 +44,8 @@ export interface FillFormOptions {
   fieldStyles?: Record<string, TextBoxOptions>;
   /** metadata to set on the result; the language defaults to zh-CN */
   meta?: Partial<DocumentMeta>;
+  /** compressor for the streams (default: setDeflate()'s, else fflate); e.g. Node's zlib.deflateSync */
+  deflate?: Deflate;
 }
 
 interface WidgetRef {
@@ -219,7 +222,7 @@ export async function fillPdfForm(base: Uint8Array, options: FillFormOptions): P
   if (acroFormRef instanceof PDFRef) toDelete.push(acroFormRef);
   for (const ref of new Set(toDelete)) doc.context.delete(ref);
 
-  const embedded = await prepareFonts(doc, fonts, opsPerPage);
+  const embedded = await prepareFonts(doc, fonts, opsPerPage, options.deflate);
   pages.forEach((page, i) => renderOps(page, opsPerPage[i], embedded));
   embedded.finalize();
   applyMeta(doc, { language: 'zh-CN', ...options.meta });

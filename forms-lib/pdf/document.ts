@@ -28,6 +28,7 @@ import {
   type FitResult,
   type FlowLine,
 } from '../layout/index.ts';
+import type { Deflate } from './embed.ts';
 import { BasePdfError, InvalidArgumentError, TextDoesNotFitError } from './errors.ts';
 import type { LoadedFonts } from './fonts.ts';
 import { BLACK, SEAL_RED, prepareFonts, renderOps, type DrawOp, type Rgb } from './render.ts';
@@ -64,6 +65,12 @@ export interface CreateDocumentOptions {
    * sides. 'center': centred (for single-sided printing). 'none': no page numbers.
    */
   pageNumbers?: PageNumberMode;
+  /**
+   * Compressor (zlib format) for the font and content streams. Default: the one set with
+   * setDeflate(), else fflate (pure JS). A Node host can pass `(b) => zlib.deflateSync(b)`:
+   * native, and several times faster in a fresh process.
+   */
+  deflate?: Deflate;
 }
 
 export interface DrawTextOptions {
@@ -162,6 +169,8 @@ export interface DateWithSealResult {
 
 interface PageState {
   ops: DrawOp[];
+  /** page number printed on this page (1 on the first page of each section) */
+  number: number;
 }
 
 const A4 = { width: mmToPt(GBT9704.page.width), height: mmToPt(GBT9704.page.height) };
@@ -184,6 +193,7 @@ export class FormDocument {
   readonly pageNumbers: PageNumberMode;
   private readonly letterhead?: PDFDocument;
   private readonly letterheadOn: 'first' | 'all';
+  private readonly deflate?: Deflate;
   private readonly pages: PageState[] = [];
   private current = -1;
   private cursorY: number = BLOCK.y;
@@ -195,6 +205,7 @@ export class FormDocument {
     this.pageNumbers = options.pageNumbers ?? 'gbt9704';
     this.letterhead = letterhead;
     this.letterheadOn = options.letterheadOn ?? 'first';
+    this.deflate = options.deflate;
   }
 
   get pageCount(): number {
@@ -215,10 +226,31 @@ export class FormDocument {
 
   /** Starts a new A4 page; the cursor goes to the top of its text block. Returns its index. */
   page(): number {
-    this.pages.push({ ops: [] });
+    const prev = this.pages[this.pages.length - 1];
+    this.pages.push({ ops: [], number: prev ? prev.number + 1 : 1 });
     this.current = this.pages.length - 1;
     this.cursorY = BLOCK.y;
     return this.current;
+  }
+
+  /**
+   * Starts a new section on a new page: the next record of a batch, e.g. twenty 答复书 in one
+   * PDF that share one embedded font subset. Page numbers restart at 1 (odd/even placement
+   * per section); the cursor goes to the top of the text block. Returns the page index.
+   * On an empty document it just starts the first page.
+   */
+  section(): number {
+    if (this.pages.length === 0) return this.page();
+    const index = this.page();
+    this.pages[index].number = 1;
+    return index;
+  }
+
+  /** The page number printed on page `index` (0-based): counts from 1 in each section. */
+  pageNumberOf(index: number): number {
+    const p = this.pages[index];
+    if (!p) throw new InvalidArgumentError(`pageNumberOf: 没有第 ${index + 1} 页 / no page ${index}`);
+    return p.number;
   }
 
   private ensurePage(): void {
@@ -479,9 +511,9 @@ export class FormDocument {
     const pdfDoc = await PDFDocument.create();
     const pageOps: DrawOp[][] = this.pages.map((p) => [...p.ops]);
     if (this.pageNumbers !== 'none') {
-      pageOps.forEach((ops, i) => ops.push(...pageNumberOps(this.fonts, i + 1, this.pageNumbers as 'gbt9704' | 'center')));
+      pageOps.forEach((ops, i) => ops.push(...pageNumberOps(this.fonts, this.pages[i].number, this.pageNumbers as 'gbt9704' | 'center')));
     }
-    const embedded = await prepareFonts(pdfDoc, this.fonts, pageOps);
+    const embedded = await prepareFonts(pdfDoc, this.fonts, pageOps, this.deflate);
     let background: PDFEmbeddedPage | undefined;
     if (this.letterhead) [background] = await pdfDoc.embedPdf(this.letterhead, [0]);
     pageOps.forEach((ops, i) => {

@@ -12,7 +12,7 @@ import { zlibSync } from 'fflate';
 import { PDFString, type PDFDocument, type PDFFont, type PDFRef } from 'pdf-lib';
 import type { FontFace, LoadedFonts } from './fonts.ts';
 import { fontkitForPdfLib } from './fontkit-adapter.ts';
-import { TrueTypeSource } from './truetype-subset.ts';
+import type { TrueTypeSource } from './truetype-subset.ts';
 
 /** How text in one face is written into content streams of this PDF. */
 export interface FaceEncoder {
@@ -29,19 +29,40 @@ export interface FaceEncoder {
 
 /** The fonts of one PDF being written: encoders per face, and a final write. */
 export interface EmbeddedFonts {
+  /** the compressor for this PDF's streams */
+  readonly deflate: Deflate;
   encoder(face: number): FaceEncoder;
   /** Writes the font objects (call once, after every page's text has been encoded). */
   finalize(): void;
 }
 
-/** Flate (zlib format, as PDF's FlateDecode expects). */
-export function flate(bytes: Uint8Array): Uint8Array {
-  return zlibSync(bytes, { level: 6 });
+/**
+ * A compressor producing the zlib format (RFC 1950), as PDF's FlateDecode expects. The default
+ * is fflate (pure JS, works everywhere); a Node host can pass `zlib.deflateSync`, which is
+ * native and much faster in a fresh process (the font stream is most of the work of a page).
+ */
+export type Deflate = (data: Uint8Array) => Uint8Array;
+
+/** fflate, level 6 */
+export const fflateDeflate: Deflate = (bytes) => zlibSync(bytes, { level: 6 });
+
+let defaultDeflate: Deflate = fflateDeflate;
+
+/**
+ * Sets the compressor used by every document that does not pass its own `deflate` (e.g.
+ * `setDeflate((b) => zlib.deflateSync(b))` once in a Node CLI); `undefined` restores fflate.
+ */
+export function setDeflate(deflate: Deflate | undefined): void {
+  defaultDeflate = deflate ?? fflateDeflate;
+}
+
+export function currentDeflate(override?: Deflate): Deflate {
+  return override ?? defaultDeflate;
 }
 
 /** A content stream / font stream object with FlateDecode. */
-export function flateStream(pdfDoc: PDFDocument, raw: Uint8Array, extra: Record<string, number> = {}): PDFRef {
-  return pdfDoc.context.register(pdfDoc.context.stream(flate(raw), { Filter: 'FlateDecode', ...extra }));
+export function flateStream(pdfDoc: PDFDocument, raw: Uint8Array, deflate: Deflate, extra: Record<string, number> = {}): PDFRef {
+  return pdfDoc.context.register(pdfDoc.context.stream(deflate(raw), { Filter: 'FlateDecode', ...extra }));
 }
 
 const HEX = Array.from({ length: 65536 }, (_, i) => i.toString(16).toUpperCase().padStart(4, '0'));
@@ -68,16 +89,9 @@ export function subsetTag(name: string, face: number): string {
   return tag;
 }
 
-const sources = new WeakMap<FontFace, TrueTypeSource | null>();
-
-/** The TrueType tables of a face (indexed once per face), or null for a CFF font. */
+/** The TrueType tables of a face (indexed once per face), or null for a CFF or variable font. */
 export function trueTypeSource(face: FontFace): TrueTypeSource | null {
-  let src = sources.get(face);
-  if (src === undefined) {
-    src = TrueTypeSource.from(face.bytes) ?? null;
-    sources.set(face, src);
-  }
-  return src;
+  return face.trueType ?? null;
 }
 
 /** Our TrueType path: CIDs in order of first use, subset and font objects at finalize(). */
@@ -94,6 +108,7 @@ class TrueTypeEmbedding implements FaceEncoder {
     private readonly face: FontFace,
     private readonly index: number,
     private readonly source: TrueTypeSource,
+    private readonly deflate: Deflate,
   ) {
     this.ref = pdfDoc.context.nextRef();
     this.key = face.postscriptName.replace(/[^A-Za-z0-9-]/g, '') || `F${index}`;
@@ -128,7 +143,7 @@ class TrueTypeEmbedding implements FaceEncoder {
     const f = this.face.font;
     const bbox = f.bbox;
     const os2 = f['OS/2'] as { capHeight?: number; xHeight?: number } | undefined;
-    const fontFile = flateStream(this.pdfDoc, font, { Length1: font.length });
+    const fontFile = flateStream(this.pdfDoc, font, this.deflate, { Length1: font.length });
     const descriptor = context.register(
       context.obj({
         Type: 'FontDescriptor',
@@ -158,7 +173,7 @@ class TrueTypeEmbedding implements FaceEncoder {
         CIDToGIDMap: 'Identity',
       }),
     );
-    const toUnicode = flateStream(this.pdfDoc, asciiBytes(toUnicodeCMap(this.unicode)));
+    const toUnicode = flateStream(this.pdfDoc, asciiBytes(toUnicodeCMap(this.unicode)), this.deflate);
     context.assign(
       this.ref,
       context.obj({
@@ -195,7 +210,7 @@ class PdfLibEmbedding implements FaceEncoder {
 }
 
 /** The embedders for the faces `used` of `fonts` in `pdfDoc`. */
-export async function embedFonts(pdfDoc: PDFDocument, fonts: LoadedFonts, used: Iterable<number>): Promise<EmbeddedFonts> {
+export async function embedFonts(pdfDoc: PDFDocument, fonts: LoadedFonts, used: Iterable<number>, deflate: Deflate = currentDeflate()): Promise<EmbeddedFonts> {
   const encoders = new Map<number, FaceEncoder>();
   const ours: TrueTypeEmbedding[] = [];
   let registered = false;
@@ -203,7 +218,7 @@ export async function embedFonts(pdfDoc: PDFDocument, fonts: LoadedFonts, used: 
     const face = fonts.faces[index];
     const source = trueTypeSource(face);
     if (source) {
-      const e = new TrueTypeEmbedding(pdfDoc, face, index, source);
+      const e = new TrueTypeEmbedding(pdfDoc, face, index, source, deflate);
       ours.push(e);
       encoders.set(index, e);
       continue;
@@ -217,6 +232,7 @@ export async function embedFonts(pdfDoc: PDFDocument, fonts: LoadedFonts, used: 
     encoders.set(index, new PdfLibEmbedding(font, face));
   }
   return {
+    deflate,
     encoder(face: number): FaceEncoder {
       const e = encoders.get(face);
       if (!e) throw new Error(`internal: face ${face} was not embedded`);

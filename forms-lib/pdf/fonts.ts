@@ -8,6 +8,7 @@ import type { Font as FontkitFont } from 'fontkit';
 import type { Unit } from '../layout/index.ts';
 import { InvalidArgumentError, MissingGlyphError } from './errors.ts';
 import { adaptForPdfLib, parseFont } from './fontkit-adapter.ts';
+import { TrueTypeSource } from './truetype-subset.ts';
 
 export interface FontFace {
   /** 'primary', 'fallback 1', … */
@@ -23,6 +24,8 @@ export interface FontFace {
   advance(text: string): number;
   /** `text` shaped by fontkit (GSUB applied): glyph ids, advances in font units, code points per glyph; cached per string */
   shape(text: string): ShapedText;
+  /** the font's raw TrueType tables, for a static TrueType-outline font (else undefined: embedded through pdf-lib) */
+  readonly trueType?: TrueTypeSource;
 }
 
 /** The glyphs of a string in one face. */
@@ -70,6 +73,79 @@ export interface LoadFontsInput {
 
 const SHAPE_CACHE_LIMIT = 50_000;
 
+type Lazy<T> = T[] | { toArray(): T[] } | undefined;
+const arr = <T>(x: Lazy<T>): T[] => (x === undefined ? [] : Array.isArray(x) ? x : x.toArray());
+
+interface Coverage {
+  version: number;
+  glyphs?: Lazy<number>;
+  rangeRecords?: Lazy<{ start: number; end: number }>;
+}
+
+/**
+ * Every glyph id at which any GSUB lookup of the font can fire. A string none of whose glyphs
+ * is in it comes out of shaping as its cmap glyphs. Undefined when a subtable has no coverage we can read (then
+ * every string is shaped).
+ */
+function gsubCoverage(font: FontkitFont): Set<number> | undefined {
+  const gsub = (font as unknown as { GSUB?: { lookupList?: Lazy<{ lookupType: number; subTables: Lazy<Record<string, unknown>> }> } }).GSUB;
+  const set = new Set<number>();
+  if (!gsub) return set;
+  const add = (c: unknown): boolean => {
+    const cov = c as Coverage | undefined;
+    if (!cov) return false;
+    if (cov.version === 1) for (const g of arr(cov.glyphs)) set.add(g);
+    else if (cov.version === 2) for (const r of arr(cov.rangeRecords)) for (let g = r.start; g <= r.end; g++) set.add(g);
+    else return false;
+    return true;
+  };
+  try {
+    for (const lookup of arr(gsub.lookupList)) {
+      for (let st of arr(lookup.subTables)) {
+        if (lookup.lookupType === 7) st = st.extension as Record<string, unknown>;
+        // A lookup can only fire where the current glyph is in its first coverage: the
+        // `coverage` of most formats, the first input coverage of (chained) context format 3.
+        // Backtrack and lookahead glyphs are context only; later input glyphs need the first.
+        let known = false;
+        if (st.coverage !== undefined) known = add(st.coverage);
+        for (const k of ['coverages', 'inputCoverage']) if (st[k] !== undefined) known = add(arr(st[k] as Lazy<unknown>)[0]) || known;
+        if (!known) return undefined;
+      }
+    }
+  } catch {
+    return undefined;
+  }
+  return set;
+}
+
+/**
+ * Code points that shaping passes through unchanged apart from GSUB: printable ASCII and
+ * Latin-1, general punctuation and symbols, CJK symbols and punctuation, kana, hanzi (BMP and
+ * the supplementary ideographic planes), full-width forms. Not: combining marks, default
+ * ignorables (zero-width characters, soft hyphen, bidi controls) and variation selectors,
+ * which fontkit's layout treats specially.
+ */
+function plainCodePoint(cp: number): boolean {
+  return (
+    (cp >= 0x20 && cp <= 0x7e) ||
+    (cp >= 0xa0 && cp <= 0x2ff && cp !== 0xad) ||
+    (cp >= 0x2010 && cp <= 0x2027) ||
+    (cp >= 0x2030 && cp <= 0x205e) ||
+    (cp >= 0x2070 && cp <= 0x2bff) ||
+    (cp >= 0x2e80 && cp <= 0x303f) ||
+    (cp >= 0x3041 && cp <= 0x3098) ||
+    (cp >= 0x309b && cp <= 0x30ff) ||
+    (cp >= 0x3100 && cp <= 0x3163) ||
+    (cp >= 0x3165 && cp <= 0x9fff) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0xfe10 && cp <= 0xfe19) ||
+    (cp >= 0xfe30 && cp <= 0xfe6f) ||
+    (cp >= 0xff01 && cp <= 0xff9f) ||
+    (cp >= 0xffa1 && cp <= 0xffef) ||
+    (cp >= 0x20000 && cp <= 0x3ffff)
+  );
+}
+
 function makeFace(bytes: Uint8Array, label: string): FontFace {
   const font = adaptForPdfLib(parseFont(bytes, label));
   const cmapCache = new Map<number, boolean>();
@@ -78,22 +154,50 @@ function makeFace(bytes: Uint8Array, label: string): FontFace {
   const upm = font.unitsPerEm;
   const typoAscender = os2?.typoAscender;
   const emAscent = typoAscender && typoAscender > 0 && typoAscender <= upm ? typoAscender / upm : 0.88;
+  const trueType = TrueTypeSource.from(bytes);
+  let coverage: Set<number> | undefined | null = null; // null: not computed yet
+  /** The cmap glyphs of `text` when shaping cannot change them, else undefined. */
+  const direct = (text: string): ShapedText | undefined => {
+    if (!trueType) return undefined;
+    if (coverage === null) coverage = gsubCoverage(font);
+    if (coverage === undefined) return undefined;
+    const glyphs: number[] = [];
+    const advances: number[] = [];
+    const codePoints: number[][] = [];
+    let advance = 0;
+    for (const ch of text) {
+      const cp = ch.codePointAt(0) ?? 0;
+      if (!plainCodePoint(cp)) return undefined;
+      const id = font.glyphForCodePoint(cp).id;
+      if (coverage.has(id)) return undefined;
+      const a = trueType.metrics(id).advance;
+      glyphs.push(id);
+      advances.push(a);
+      codePoints.push([cp]);
+      advance += a;
+    }
+    return { glyphs, advances, codePoints, advance };
+  };
   const shape = (text: string): ShapedText => {
     let s = shapeCache.get(text);
     if (s === undefined) {
       // Shaped once per string and face, reused by every document: the glyphs the PDF
       // shows and the advances its /W array carries. Units are mostly single characters.
-      const glyphs: number[] = [];
-      const advances: number[] = [];
-      const codePoints: number[][] = [];
-      let advance = 0;
-      for (const g of font.layout(text).glyphs) {
-        glyphs.push(g.id);
-        advances.push(g.advanceWidth);
-        codePoints.push([...g.codePoints]);
-        advance += g.advanceWidth;
+      // Strings GSUB cannot touch skip fontkit's layout (most of a first document's time).
+      s = direct(text);
+      if (s === undefined) {
+        const glyphs: number[] = [];
+        const advances: number[] = [];
+        const codePoints: number[][] = [];
+        let advance = 0;
+        for (const g of font.layout(text).glyphs) {
+          glyphs.push(g.id);
+          advances.push(g.advanceWidth);
+          codePoints.push([...g.codePoints]);
+          advance += g.advanceWidth;
+        }
+        s = { glyphs, advances, codePoints, advance };
       }
-      s = { glyphs, advances, codePoints, advance };
       if (shapeCache.size >= SHAPE_CACHE_LIMIT) shapeCache.clear();
       shapeCache.set(text, s);
     }
@@ -116,6 +220,7 @@ function makeFace(bytes: Uint8Array, label: string): FontFace {
     },
     advance: (text: string): number => shape(text).advance,
     shape,
+    trueType,
   };
 }
 

@@ -9,7 +9,8 @@
  *   doc.drawDateWithSeal({ date: '2026-03-05', issuer: '某局' });
  *   const pdf = await doc.finish();
  */
-export { loadFonts, type FaceRun, type FontFace, type LoadFontsInput, type LoadedFonts } from './fonts.ts';
+export { loadFonts, type FaceRun, type FontFace, type LoadFontsInput, type LoadedFonts, type ShapedText } from './fonts.ts';
+export { setDeflate, fflateDeflate, type Deflate } from './embed.ts';
 export {
   FormDocument,
   createDocument,

@@ -9,7 +9,7 @@
  * glyph is not where Tc puts it), not one positioned string per character.
  */
 import { degrees, drawEllipse, drawLine, drawRectangle, rgb, type PDFDocument, type PDFName, type PDFOperator, type PDFPage } from 'pdf-lib';
-import { asciiBytes, embedFonts, flateStream, type EmbeddedFonts, type FaceEncoder } from './embed.ts';
+import { asciiBytes, currentDeflate, embedFonts, flateStream, type Deflate, type EmbeddedFonts, type FaceEncoder } from './embed.ts';
 import type { LoadedFonts } from './fonts.ts';
 
 export { subsetTag } from './embed.ts';
@@ -80,10 +80,10 @@ export interface RawOp {
 export type DrawOp = TextOp | LineOp | RectOp | EllipseOp | RawOp;
 
 /** Embedders for the faces used by `ops` in `pdfDoc`. Call `finalize()` after rendering every page. */
-export async function prepareFonts(pdfDoc: PDFDocument, fonts: LoadedFonts, opsPerPage: readonly (readonly DrawOp[])[]): Promise<EmbeddedFonts> {
+export async function prepareFonts(pdfDoc: PDFDocument, fonts: LoadedFonts, opsPerPage: readonly (readonly DrawOp[])[], deflate?: Deflate): Promise<EmbeddedFonts> {
   const used = new Set<number>();
   for (const ops of opsPerPage) for (const op of ops) if (op.kind === 'text') used.add(op.face);
-  return embedFonts(pdfDoc, fonts, used);
+  return embedFonts(pdfDoc, fonts, used, currentDeflate(deflate));
 }
 
 const toColor = (c: Rgb) => rgb(c.r, c.g, c.b);
@@ -183,7 +183,7 @@ export function renderOps(page: PDFPage, ops: readonly DrawOp[], fonts: Embedded
     i++;
   }
   if (out.length === 0) return;
-  page.node.addContentStream(flateStream(page.doc, asciiBytes(out.join('\n'))));
+  page.node.addContentStream(flateStream(page.doc, asciiBytes(out.join('\n')), fonts.deflate));
 }
 
 /**

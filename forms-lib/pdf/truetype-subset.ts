@@ -53,7 +53,7 @@ export class TrueTypeSource {
 
   /**
    * The source for a font file, or undefined when it is not a plain TrueType-outline font
-   * (CFF-based OpenType, collections): those are embedded through pdf-lib and fontkit.
+   * (CFF-based OpenType, variable fonts, collections): those are embedded through pdf-lib and fontkit.
    */
   static from(bytes: Uint8Array): TrueTypeSource | undefined {
     if (bytes.length < 12) return undefined;
@@ -62,6 +62,8 @@ export class TrueTypeSource {
     try {
       const src = new TrueTypeSource(bytes);
       for (const t of ['glyf', 'loca', 'head', 'hhea', 'hmtx', 'maxp']) if (!src.tables.has(t)) return undefined;
+      // variable fonts: fontkit applies the variation to outlines and advances; not copied raw
+      if (src.tables.has('gvar') || src.tables.has('fvar')) return undefined;
       return src;
     } catch {
       return undefined;
