@@ -18,6 +18,7 @@ export { MissingInputError, SettingsError, DocNumberPatternError, UnknownFormErr
 export { defineForm, type FormDefinition, type FormDefinitionInput } from './definition.ts';
 export { REFUSAL_REASONS, CONTEXT_LABELS } from './context.ts';
 export { getDefinition } from './registry.ts';
+export { SEED_004_SETTINGS } from './samples.ts';
 
 export interface FormInfo {
   readonly id: FormId;

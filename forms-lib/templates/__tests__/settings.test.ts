@@ -60,3 +60,13 @@ describe('parseSettings', () => {
     expect(e.issues[0]).toMatchObject({ path: '$.letterhead', zh: '须为非空文件字节（Uint8Array）' });
   });
 });
+
+describe('SEED_004_SETTINGS', () => {
+  it('is valid and carries the seed office rules', async () => {
+    const { SEED_004_SETTINGS } = await import('../index.ts');
+    const s = parseSettings(SEED_004_SETTINGS);
+    expect(s.deadlines).toMatchObject({ replyDays: 15, extensionDays: 15, departmentDays: 5 });
+    expect(s.office.selfName).toBe('我局');
+    expect(s.office.contactPerson).toBeUndefined();
+  });
+});

@@ -17,7 +17,7 @@ const half = (title: string): Block[] => [
   },
   { t: 'para', text: '登记编号：{id}　答复期限：{replyDue}' },
   { t: 'para', text: '申请内容：{request}' },
-  { t: 'para', text: '联系人：{contactPerson}　电话：{contactPhone}' },
+  { t: 'para', text: '联系人：{contactPerson?}　电话：{contactPhone?}' },
   { t: 'signature' },
 ];
 

@@ -39,3 +39,12 @@ describe('receipt 受理回执', () => {
     expect(allText(writePdf(r.pdf, 'receipt-ext'))).toContain('答复期限：2026年11月13日');
   });
 });
+
+describe('receipt without contact details in the settings', () => {
+  it('leaves 联系人 and 电话 blank for handwriting', async () => {
+    const { SEED_004_SETTINGS } = await import('../../index.ts');
+    const r = await generateForm('receipt', input({ settings: SEED_004_SETTINGS, usedDocNumbers: [] }));
+    expect(r.docNumber).toBe('楚商公开〔2026〕1号');
+    expect(allText(writePdf(r.pdf, 'receipt-nocontact'))).toContain('联系人：电话：楚雄州商务局');
+  });
+});
