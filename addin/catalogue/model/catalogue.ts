@@ -51,6 +51,34 @@ const INHERITED: FieldId[] = ['content', 'basis', 'deadline', 'subject', 'channe
 /** What a row resolves, in order, with the level index of each item level (-1 for the others). */
 const RESOLVED: readonly { field: FieldId; level: number }[] = [...INHERITED.map((field) => ({ field, level: -1 })), ...LEVELS.map((field, level) => ({ field, level }))];
 
+/**
+ * A per-field record with every field present (undefined until set), so all rows' `own` and
+ * `resolved` share one object shape and the rules' reads of them stay fast.
+ */
+function fieldRecord(): Partial<Record<FieldId, CellRef>> {
+  return {
+    seq: undefined,
+    level1: undefined,
+    level2: undefined,
+    level3: undefined,
+    level4: undefined,
+    content: undefined,
+    basis: undefined,
+    deadline: undefined,
+    subject: undefined,
+    channel: undefined,
+    audienceAll: undefined,
+    audienceSpecific: undefined,
+    audience: undefined,
+    modeActive: undefined,
+    modeOnRequest: undefined,
+    mode: undefined,
+    tier: undefined,
+    duration: undefined,
+    unknown: undefined,
+  };
+}
+
 /** Texts up to this length are classified once per catalogue (longer ones rarely repeat). */
 const MEMO_MAX = 40;
 
@@ -114,12 +142,12 @@ export function buildCatalogue(grid: Grid, header?: HeaderInfo): Catalogue | und
       let covered = false;
       for (let c = 1; c <= ncols && !covered; c++) covered = mergedFrom[c]?.[r] !== undefined;
       if (!covered) {
-        rows.push({ row: r, kind: 'blank', group, own: {}, resolved: {}, tiers: [], kinds });
+        rows.push({ row: r, kind: 'blank', group, own: fieldRecord(), resolved: fieldRecord(), tiers: [], kinds });
         continue;
       }
     }
     // a cell is empty to classify exactly when its text is blank
-    const own: Partial<Record<FieldId, CellRef>> = {};
+    const own = fieldRecord();
     for (let i = 0; i < ownCols.length; i++) {
       const col = ownCols[i];
       if (kinds[col.col] !== 'empty' && own[col.field] === undefined) own[col.field] = { row: r, col: col.col, text: textAt(grid, r, col.col), inherited: false };
