@@ -24,7 +24,6 @@ import {
   buildStats,
   checkTable4,
   monthlySheetRows,
-  readLogEvents,
   table3SheetRows,
   table4SheetRows,
   verifyLog,
@@ -127,8 +126,7 @@ export interface WriteStatsResult extends StatsReport {
 export async function writeStats(port: WorkbookPort, input: WriteStatsInput): Promise<WriteStatsResult> {
   const logContent = await port.readLog(input.logSheet ?? LOG_SHEET);
   const log = logContent ? verifyLog(logContent) : null;
-  const events = logContent ? readLogEvents(logContent.rows) : [];
-  const report = buildStats({ ...input, events });
+  const report = buildStats({ ...input, logRows: logContent?.rows ?? [] });
   const sheets: string[] = [];
   const write = async (name: string, s: { rows: (string | number | null)[][]; headerRows: number; columnWidths: number[] }): Promise<void> => {
     await port.writeSheet(name, s.rows, { headerRows: s.headerRows, columnWidths: s.columnWidths });

@@ -52,19 +52,21 @@ const I_OUT = I_TOTAL + 1;
 const NTYPE = APPLICANT_TYPES.length;
 
 /** 表三 of `year` from prepared applications. */
-export function table3FromPrepared(prepared: readonly Prepared[], year: number): Table3 {
+export function table3FromPrepared(prepared: Prepared, year: number): Table3 {
   if (!Number.isInteger(year) || year < 1900 || year > 9999) throw new RangeError(`year must be a four-digit year, got ${year}`);
   const start = dayNumberFromParts(year, 1, 1);
   const end = dayNumberFromParts(year, 12, 31);
   const m: number[][] = TABLE3_ROW_LABELS.map(() => new Array<number>(NTYPE + 1).fill(0));
-  for (const p of prepared) {
-    const r = p.received;
-    const c = p.closed;
+  const { received, closed, col, leaf } = prepared;
+  for (let i = 0; i < prepared.length; i++) {
+    const r = received[i];
+    const c = closed[i];
     if (r > end) continue;
-    if (r >= start) m[0][p.col]++;
-    else if (c >= start) m[1][p.col]++;
-    if (c >= start && c <= end) m[LEAF0 + p.leaf][p.col]++;
-    if (c > end) m[I_OUT][p.col]++;
+    const k = col[i];
+    if (r >= start) m[0][k]++;
+    else if (c >= start) m[1][k]++;
+    if (c >= start && c <= end) m[LEAF0 + leaf[i]][k]++;
+    if (c > end) m[I_OUT][k]++;
   }
   for (let k = 0; k < NTYPE; k++) {
     let s = 0;
@@ -189,13 +191,21 @@ function reviewValue(raw: string): number | null | undefined {
  * register has no dates for 复议/诉讼, so a case is counted in the year of the reply it
  * challenges (答复日期 in `year`).
  */
-export function table4FromPrepared(prepared: readonly Prepared[], year: number, warnings: StatsWarning[]): Table4 | undefined {
-  if (!prepared.some((p) => REVIEW_COLUMN in p.app.extra || LITIGATION_COLUMN in p.app.extra)) return undefined;
+export function table4FromPrepared(prepared: Prepared, year: number, warnings: StatsWarning[]): Table4 | undefined {
+  let present = false;
+  for (const a of prepared.apps) {
+    if (a.extra[REVIEW_COLUMN] !== undefined || a.extra[LITIGATION_COLUMN] !== undefined) {
+      present = true;
+      break;
+    }
+  }
+  if (!present) return undefined;
   const start = dayNumberFromParts(year, 1, 1);
   const end = dayNumberFromParts(year, 12, 31);
   const m = TABLE4_GROUPS.map(() => new Array<number>(TABLE4_COLUMNS.length).fill(0));
-  for (const p of prepared) {
-    if (p.closed < start || p.closed > end) continue;
+  for (let i = 0; i < prepared.length; i++) {
+    if (prepared.closed[i] < start || prepared.closed[i] > end) continue;
+    const p = { app: prepared.apps[i] };
     const warn = (column: string, raw: string): void => {
       warnings.push({
         code: 'unknown-review-value',

@@ -11,7 +11,8 @@
  *   延期, 征求意见 pause) is before the last day of the month.
  * - closedLate: closed in the month after the due date.
  * - extended: applications with 延期 whose original (unextended) due date falls in the month,
- *   i.e. the month in which the extension took effect.
+ *   i.e. the month in which the extension took effect (applications closed before the first
+ *   month of the roll-up are not looked at).
  * - avg/maxWorkingDaysToReply: over the applications closed in the month, working days from
  *   收到日期 (not counted) to 答复日期 (counted), as workingDaysBetween.
  * - formsIssued: log events of type form-generated in the month, by 文书类型.
@@ -24,7 +25,7 @@ import { APPLICANT_TYPES } from '../register/types.ts';
 import type { LogEvent } from './log.ts';
 import { eventMonth } from './log.ts';
 import type { Prepared, StatsWarning } from './prepare.ts';
-import { dueOf, monthKey, monthNumber, monthOfDay, prepare } from './prepare.ts';
+import { dueInto, monthKey, monthNumber, monthOfDay, prepare } from './prepare.ts';
 import { WorkdayIndex } from './workdays.ts';
 
 /** Short names of the six 表三 result groups, in table order. */
@@ -67,6 +68,8 @@ export interface MonthlyInput {
   readonly to: string;
   /** Log events (readLogEvents); only form-generated ones are counted. */
   readonly events?: readonly LogEvent[];
+  /** Or the log's data rows as stored (LogContent.rows): the same count without event objects. */
+  readonly logRows?: readonly (readonly string[])[];
   /** Catalogue item counts by month 'YYYY-MM'. */
   readonly catalogue?: Readonly<Record<string, CatalogueCounts>>;
   readonly calendar?: Calendar;
@@ -126,7 +129,7 @@ const newAcc = (): Acc => ({
 
 /** The roll-up for prepared applications (shared with buildStats, which prepares once). */
 export function monthlyFromPrepared(
-  prepared: readonly Prepared[],
+  prepared: Prepared,
   input: Omit<MonthlyInput, 'applications'>,
   index: WorkdayIndex = new WorkdayIndex(input.calendar ?? defaultCalendar),
 ): MonthRow[] {
@@ -145,6 +148,7 @@ export function monthlyFromPrepared(
   }
   const channelIndex = new Map<string, number>(CHANNELS.map((c, i) => [c, i]));
   const lastEnd = ends[n - 1];
+  const firstStart = dayNumberFromParts(Math.floor(m0 / 12), (m0 % 12) + 1, 1);
   // Open / overdue at month end as difference arrays over month slots: +1 at the first month
   // the state holds at its end, -1 at the first month it no longer does.
   const mark = (field: 'openDelta' | 'overdueDelta', fromMonth: number, toMonthExcl: number): void => {
@@ -155,54 +159,62 @@ export function monthlyFromPrepared(
     if (b - m0 < n) acc[b - m0][field]--;
   };
 
-  for (const p of prepared) {
-    if (p.received > lastEnd) continue;
-    const mr = monthOfDay(p.received);
+  const due = { due: 0, dueWithoutExtension: 0 };
+  const { received, closed, col, leaf, extensionDays, apps } = prepared;
+  for (let i = 0; i < prepared.length; i++) {
+    const r = received[i];
+    const c = closed[i];
+    // nothing to count: received after the window, or closed before it began
+    if (r > lastEnd || c < firstStart) continue;
+    const mr = monthOfDay(r);
     if (mr >= m0 && mr <= m1) {
       const a = acc[mr - m0];
       a.received++;
-      const ch = channelIndex.get(p.app.channel);
+      const ch = channelIndex.get(apps[i].channel);
       if (ch !== undefined) a.byChannel[ch]++;
-      a.byType[p.col]++;
+      a.byType[col[i]]++;
     }
-    const closedMonth = p.closed === Infinity ? Infinity : monthOfDay(p.closed);
+    const closedMonth = c === Infinity ? Infinity : monthOfDay(c);
     // open at the end of months mr … (month of closing) - 1; a reply on the last day closes that month
-    if (p.closed >= p.received) mark('openDelta', mr, closedMonth);
-    const { due, dueWithoutExtension } = dueOf(p, index, rules);
-    if (p.closed === Infinity || p.closed > due) {
+    if (c >= r) mark('openDelta', mr, closedMonth);
+    dueInto(prepared, i, index, rules, due);
+    if (c > due.due) {
       // overdue at a month end E when due < E and E < closed
-      const firstLate = due + 1;
-      const mFirst = monthOfDay(Math.max(firstLate, p.received));
-      mark('overdueDelta', mFirst, closedMonth);
+      mark('overdueDelta', monthOfDay(Math.max(due.due + 1, r)), closedMonth);
     }
     if (closedMonth >= m0 && closedMonth <= m1) {
       const a = acc[closedMonth - m0];
       a.closed++;
-      a.byGroup[LEAF_GROUP[p.leaf]]++;
-      if (p.closed > due) a.closedLate++;
-      const days = index.between(p.received, p.closed);
+      a.byGroup[LEAF_GROUP[leaf[i]]]++;
+      if (c > due.due) a.closedLate++;
+      const days = index.between(r, c);
       a.daysSum += days;
       if (days > a.daysMax) a.daysMax = days;
     }
-    if (p.extensionDays > 0) {
-      const me = monthOfDay(dueWithoutExtension);
+    if (extensionDays[i] > 0) {
+      const me = monthOfDay(due.dueWithoutExtension);
       if (me >= m0 && me <= m1) acc[me - m0].extended++;
     }
   }
 
-  const forms: Map<string, number>[] = Array.from({ length: n }, () => new Map());
-  const formTotals = new Map<string, number>();
-  for (const e of input.events ?? []) {
-    if (e.type !== 'form-generated') continue;
-    const key = eventMonth(e.time);
-    if (key === '') continue;
-    const m = monthNumber(key);
-    if (m < m0 || m > m1) continue;
-    const name = e.form || '（未注明）';
-    const f = forms[m - m0];
-    f.set(name, (f.get(name) ?? 0) + 1);
-    formTotals.set(name, (formTotals.get(name) ?? 0) + 1);
-  }
+  /** Per form name, counts by month slot. */
+  const forms = new Map<string, Int32Array>();
+  const countForm = (type: string, time: string, form: string): void => {
+    if (type !== 'form-generated') return;
+    const m = eventMonthNumber(time);
+    if (m < m0 || m > m1) return;
+    const name = form || '（未注明）';
+    let f = forms.get(name);
+    if (f === undefined) {
+      f = new Int32Array(n);
+      forms.set(name, f);
+    }
+    f[m - m0]++;
+  };
+  for (const e of input.events ?? []) countForm(e.type, e.time, e.form);
+  // log rows as stored (LOG_COLUMNS order: time 2, type 3, form 5), without making event objects
+  for (const r of input.logRows ?? []) countForm(r[3] ?? '', r[2] ?? '', r[5] ?? '');
+  const formTotals = new Map<string, number>([...forms].map(([k, v]) => [k, v.reduce((x, y) => x + y, 0)]));
   const formNames = [...formTotals.keys()].sort((a, b) => (formTotals.get(b) ?? 0) - (formTotals.get(a) ?? 0) || (a < b ? -1 : a > b ? 1 : 0));
 
   const out: MonthRow[] = [];
@@ -214,7 +226,7 @@ export function monthlyFromPrepared(
     overdue += a.overdueDelta;
     const key = monthKey(m0 + i);
     const formsIssued: Record<string, number> = {};
-    for (const name of formNames) formsIssued[name] = forms[i].get(name) ?? 0;
+    for (const name of formNames) formsIssued[name] = forms.get(name)?.[i] ?? 0;
     const row: MonthRow = {
       month: key,
       received: a.received,
@@ -234,6 +246,18 @@ export function monthlyFromPrepared(
     out.push(row);
   }
   return out;
+}
+
+/** Running month number of an event time in China time; -1 when it cannot be read. */
+function eventMonthNumber(time: string): number {
+  if (time.length >= 19 && time.endsWith('+08:00')) {
+    let y = 0;
+    for (let i = 0; i < 4; i++) y = y * 10 + time.charCodeAt(i) - 48;
+    const mo = (time.charCodeAt(5) - 48) * 10 + time.charCodeAt(6) - 48;
+    return y >= 0 && mo >= 1 && mo <= 12 && time.charCodeAt(4) === 45 ? y * 12 + mo - 1 : -1;
+  }
+  const key = eventMonth(time);
+  return key === '' ? -1 : monthNumber(key);
 }
 
 /** The monthly roll-up from `from` to `to` (inclusive). */

@@ -55,12 +55,20 @@ export class WorkdayIndex {
   between(from: DayNumber, to: DayNumber): number {
     if (from === to) return 0;
     if (to < from) return -this.between(to, from) || 0;
+    const a = from - this.lo;
+    const b = to - this.lo;
+    if (a >= 0 && b < this.cum.length) return this.cum[b] - this.cum[a];
     this.cover(from, to);
     return this.cum[to - this.lo] - this.cum[from - this.lo];
   }
 
   /** The n-th working day after `start` (n ≥ 1), like addWorkingDays. */
   nth(start: DayNumber, n: number): DayNumber {
+    const i = start - this.lo;
+    if (i >= 0 && i < this.cum.length) {
+      const k = this.cum[i] + n - 1;
+      if (k < this.days.length) return this.days[k];
+    }
     this.cover(start, start + 2 * n + 60);
     for (;;) {
       const k = this.cum[start - this.lo] + n - 1;
@@ -95,9 +103,11 @@ export function dueDays(index: WorkdayIndex, input: DueInput, rules: DeadlineRul
   const pf = input.pauseFrom;
   const pt = input.pauseTo;
   if (pf !== undefined && pt !== undefined && pt > start && pt >= pf) k = index.between(Math.max(pf - 1, start), pt);
-  const at = (target: number): DayNumber => {
-    const d = index.nth(start, target);
-    return k > 0 && pf !== undefined && pf <= d ? index.nth(start, target + k) : d;
-  };
-  return { due: at(rules.replyDays + input.extensionDays), dueWithoutExtension: at(rules.replyDays) };
+  return { due: dueAt(index, start, rules.replyDays + input.extensionDays, k, pf), dueWithoutExtension: dueAt(index, start, rules.replyDays, k, pf) };
+}
+
+/** The target-th working day after start, moved k working days later when a pause starting at pf (NaN/undefined: none) begins by then. */
+export function dueAt(index: WorkdayIndex, start: DayNumber, target: number, k: number, pf: DayNumber | undefined): DayNumber {
+  const d = index.nth(start, target);
+  return k > 0 && pf !== undefined && pf <= d ? index.nth(start, target + k) : d;
 }
