@@ -31,12 +31,6 @@ const PAGES = {
 
 const exists = (rel) => fs.existsSync(path.join(ROOT, rel));
 
-/** The Excel adapter module when it exists (addin/port/excel), else a stand-in the pane reports. */
-function excelPort() {
-  const found = ['addin/port/excel/index.ts', 'addin/port/excel/excel-workbook.ts'].find(exists);
-  return path.join(ROOT, found ?? 'addin/taskpane/excel-port-missing.ts');
-}
-
 function htmlPlugin(name, page) {
   const common = { filename: `${name}.html`, chunks: [name], title: page.title, scriptLoading: 'defer', inject: 'head' };
   const officeTag = page.office ? `<script src="${OFFICE_JS}"></script>` : '';
@@ -97,7 +91,6 @@ export default async function config(env = {}, argv = {}) {
     resolve: {
       extensions: ['.ts', '.mjs', '.js', '.json'],
       extensionAlias: { '.js': ['.ts', '.js'] },
-      alias: { '#excel-port$': excelPort() },
       // Node built-ins must never reach the browser: SheetJS and fontkit ship browser builds, and a
       // stray import fails the build here instead of silently pulling in a polyfill.
       fallback: { fs: false, path: false, crypto: false, stream: false, buffer: false, process: false },
@@ -110,7 +103,8 @@ export default async function config(env = {}, argv = {}) {
           loader: 'esbuild-loader',
           options: { loader: 'ts', target: 'es2020' },
         },
-        { test: /\.m?js$/, resolve: { fullySpecified: false } },
+        // Some packages ship ESM in .js under "type": "commonjs" (chinese-days): let webpack detect it.
+        { test: /\.m?js$/, type: 'javascript/auto', resolve: { fullySpecified: false } },
         // Fonts are files fetched on demand (3 MB), never inlined into a chunk.
         { test: /\.(ttf|otf)$/, type: 'asset/resource' },
       ],

@@ -71,7 +71,7 @@ export function App({ host, initialTab = 'catalogue', toolbar }: AppProps) {
   if (!settings) body = h(Spinner, { size: 'small' });
   else if (tab === 'catalogue') body = h(CatalogueTab, { host, settings, saveSettings, locale });
   else if (tab === 'forms') body = h(FormsTab, { host, settings, locale, font: font?.bytes });
-  else if (tab === 'stats') body = h(StatsTab, { host, locale });
+  else if (tab === 'stats') body = h(StatsTab, { host, settings, locale });
   else body = h(SettingsTab, { host, settings, saveSettings, locale, font, setFont });
 
   return h(

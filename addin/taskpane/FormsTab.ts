@@ -41,7 +41,7 @@ export function FormsTab({ host, settings, locale, font }: FormsTabProps) {
     setBusy(t(locale, 'loadRegister'));
     setError(null);
     try {
-      const v = await services.forms.readRegister(port);
+      const v = await services.forms.readRegister(port, settings);
       setView(v);
       setRowIndex(v.rows.length ? 0 : -1);
     } catch (e) {

@@ -78,10 +78,10 @@ export function SettingsTab({ host, settings, saveSettings, locale, font, setFon
         h(Radio, { value: '15', label: t(locale, 'days15') }),
       ),
     ),
-    text(t(locale, 'contactPerson'), draft.contact.person, (v) => set('contact', { ...draft.contact, person: v })),
-    text(t(locale, 'contactPhone'), draft.contact.phone, (v) => set('contact', { ...draft.contact, phone: v })),
+    text(t(locale, 'contactPerson'), draft.contact.person, (v) => set('contact', { ...draft.contact, person: v }), 'contact-person'),
+    text(t(locale, 'contactPhone'), draft.contact.phone, (v) => set('contact', { ...draft.contact, phone: v }), 'contact-phone'),
     text(t(locale, 'contactAddress'), draft.contact.address, (v) => set('contact', { ...draft.contact, address: v })),
-    h(Field, { label: t(locale, 'remedies') }, h(Textarea, { value: draft.remedies, resize: 'vertical', rows: 4, onChange: (_e: unknown, d: { value: string }) => set('remedies', d.value) })),
+    h(Field, { label: t(locale, 'remedies') }, h(Textarea, { value: draft.remedies, resize: 'vertical', rows: 4, placeholder: t(locale, 'remediesDefault'), onChange: (_e: unknown, d: { value: string }) => set('remedies', d.value) })),
     h(
       Field,
       { label: t(locale, 'ownFont') },

@@ -9,24 +9,40 @@ import { errorText, nextFrame } from './host.ts';
 import type { PaneHost } from './host.ts';
 import { type PaneLocale, t } from './i18n.ts';
 import type { StatsResult } from './services.ts';
+import type { PaneSettings } from './settings.ts';
 import { data } from './data-attrs.ts';
 
 const useStyles = makeStyles({
   col: { display: 'flex', flexDirection: 'column', gap: '8px' },
   row: { display: 'flex', gap: '8px', alignItems: 'end', flexWrap: 'wrap' },
-  table: { borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200, '& td, & th': { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: '2px 6px' } },
+  table: { borderCollapse: 'collapse', fontSize: tokens.fontSizeBase200, '& td, & th': { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: '2px 6px' }, '& th': { textAlign: 'left', fontWeight: tokens.fontWeightRegular } },
+  scroll: { overflowX: 'auto', maxWidth: '100%' },
   ok: { color: tokens.colorPaletteGreenForeground1 },
   bad: { color: tokens.colorPaletteRedForeground1 },
 });
 
+type Cell = string | number | null;
+
+/**
+ * Rows as shown in a narrow pane: a leading one-cell title row is dropped (the title is shown
+ * above), and a header with at most three data rows is turned on its side (one line per column).
+ */
+export function paneRows(rows: readonly (readonly Cell[])[]): Cell[][] {
+  const body = rows.length > 0 && rows[0].length === 1 ? rows.slice(1) : rows.slice();
+  if (body.length < 2 || body.length > 4) return body.map((r) => [...r]);
+  const [head, ...data] = body;
+  return head.map((label, j) => [label, ...data.map((r) => r[j] ?? null)]);
+}
+
 export interface StatsTabProps {
   host: PaneHost;
+  settings: PaneSettings;
   locale: PaneLocale;
   /** Today, for the default year and month (injected for tests). */
   today?: Date;
 }
 
-export function StatsTab({ host, locale, today = new Date() }: StatsTabProps) {
+export function StatsTab({ host, settings, locale, today = new Date() }: StatsTabProps) {
   const s = useStyles();
   const [year, setYear] = useState(String(today.getFullYear()));
   const [month, setMonth] = useState(String(today.getMonth() + 1));
@@ -44,7 +60,7 @@ export function StatsTab({ host, locale, today = new Date() }: StatsTabProps) {
     setResult(null);
     await nextFrame();
     try {
-      setResult(which === 'monthly' ? await host.services.stats.monthly(host.port, { year: y, month: m }) : await host.services.stats.annual(host.port, { year: y }));
+      setResult(which === 'monthly' ? await host.services.stats.monthly(host.port, settings, { year: y, month: m }) : await host.services.stats.annual(host.port, settings, { year: y }));
     } catch (e) {
       setError(errorText(e, locale));
     } finally {
@@ -74,7 +90,11 @@ export function StatsTab({ host, locale, today = new Date() }: StatsTabProps) {
           'div',
           { ...data({ testid: 'stats-result' }) },
           h(Caption1, { as: 'p' }, result.title, result.sheet ? ` · ${t(locale, 'writtenTo', { sheet: result.sheet })}` : ''),
-          h('table', { className: s.table }, h('tbody', null, ...result.rows.map((r, i) => h('tr', { key: i }, ...r.map((c, j) => h(i === 0 ? 'th' : 'td', { key: j }, c === null ? '' : String(c))))))),
+          h(
+            'div',
+            { className: s.scroll },
+            h('table', { className: s.table }, h('tbody', null, ...paneRows(result.rows).map((r, i) => h('tr', { key: i }, ...r.map((c, j) => h(j === 0 ? 'th' : 'td', { key: j }, c === null ? '' : String(c))))))),
+          ),
           h(Caption1, { as: 'p' }, t(locale, 'checks')),
           h(
             'ul',

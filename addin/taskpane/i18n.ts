@@ -66,13 +66,13 @@ const STRINGS = {
   contactPhone: ['联系电话', 'Phone'],
   contactAddress: ['通信地址', 'Address'],
   remedies: ['救济途径表述', 'Remedies wording'],
+  remediesDefault: ['留空则使用默认表述（行政复议 60 日、行政诉讼 6 个月）', 'Empty: the default clause (review within 60 days, suit within 6 months)'],
   ownFont: ['自有字体（.ttf / .otf）', 'Own font (.ttf / .otf)'],
   fontLoaded: ['已选用字体「{name}」（{kb} KB，本次会话有效）。', 'Using font "{name}" ({kb} KB, for this session).'],
   fontRejected: ['文件「{name}」不是 TrueType/OpenType 字体。', '"{name}" is not a TrueType/OpenType font.'],
   save: ['保存设置', 'Save settings'],
   saved: ['设置已保存。', 'Settings saved.'],
   savedSession: ['设置已保存（工作台：保存在本浏览器中）。', 'Settings saved (workbench: kept in this browser).'],
-  moduleMissing: ['「{what}」功能尚未安装到本版本。', 'The {what} feature is not part of this build yet.'],
   unexpected: ['出错了：{message}', 'Something went wrong: {message}'],
 } as const satisfies Record<string, readonly [string, string]>;
 

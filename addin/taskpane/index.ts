@@ -8,7 +8,6 @@
  */
 import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { WorkbookPort } from '../port/workbook-port.ts';
 import { App, type TabId } from './App.ts';
 import { downloadBytes } from './download.ts';
 import type { PaneHost } from './host.ts';
@@ -82,15 +81,11 @@ function userEdits(excel: ExcelLike): PaneHost['onUserEdit'] {
 }
 
 async function startInExcel(office: OfficeLike, excel: ExcelLike): Promise<void> {
-  const mod = await import(/* webpackChunkName: "excel-port" */ '#excel-port');
-  const Ctor = mod.ExcelWorkbook as (new () => WorkbookPort) | undefined;
-  if (typeof Ctor !== 'function') {
-    showError('本版本尚未包含 Excel 适配器，请改用浏览器工作台（workbench.html）。/ This build has no Excel adapter yet; use the workbench.');
-    return;
-  }
+  // The Excel adapter (and the one module calling Excel.run) is its own chunk: the workbench never loads it.
+  const { createExcelWorkbook } = await import(/* webpackChunkName: "excel-port" */ '../port/excel/office.ts');
   const host: PaneHost = {
     kind: 'excel',
-    port: new Ctor(),
+    port: createExcelWorkbook(),
     settings: workbookStore(office.context.document.settings),
     services: defaultServices(),
     theme: themeOf(office.context.officeTheme?.bodyBackgroundColor),

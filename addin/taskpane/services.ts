@@ -13,8 +13,10 @@ export interface RegisterRow {
   id: string;
   applicant: string;
   received: string;
-  /** State label in Chinese (e.g. 办理中, 已答复). */
+  /** State label in Chinese (e.g. 办理中, 已办结). */
   status: string;
+  /** The service's own record behind the row (opaque to the pane). */
+  source?: unknown;
 }
 
 export interface RegisterView {
@@ -37,7 +39,7 @@ export interface GeneratedPdf {
 export type Progress = (message: string) => void;
 
 export interface FormsService {
-  readRegister(port: WorkbookPort): Promise<RegisterView>;
+  readRegister(port: WorkbookPort, settings: PaneSettings): Promise<RegisterView>;
   formsFor(port: WorkbookPort, row: RegisterRow): Promise<FormChoice[]>;
   generate(port: WorkbookPort, row: RegisterRow, formId: string, settings: PaneSettings, extras: { font?: Uint8Array; progress?: Progress }): Promise<GeneratedPdf>;
 }
@@ -56,8 +58,8 @@ export interface StatsResult {
 }
 
 export interface StatsService {
-  monthly(port: WorkbookPort, o: { year: number; month: number }): Promise<StatsResult>;
-  annual(port: WorkbookPort, o: { year: number }): Promise<StatsResult>;
+  monthly(port: WorkbookPort, settings: PaneSettings, o: { year: number; month: number }): Promise<StatsResult>;
+  annual(port: WorkbookPort, settings: PaneSettings, o: { year: number }): Promise<StatsResult>;
 }
 
 export interface PaneServices {
@@ -65,32 +67,28 @@ export interface PaneServices {
   stats: StatsService;
 }
 
-/** Raised when a feature's module is not part of this build; the pane shows it in plain Chinese. */
-export class FeatureUnavailableError extends Error {
-  readonly feature: string;
-  constructor(feature: string) {
-    super(`「${feature}」功能尚未安装到本版本 / the ${feature} feature is not part of this build yet`);
-    this.name = 'FeatureUnavailableError';
-    this.feature = feature;
-  }
-}
-
-const unavailable = (feature: string) => () => Promise.reject(new FeatureUnavailableError(feature));
+const impl = () => import(/* webpackChunkName: "forms" */ './forms-impl.ts');
+const font = () => import(/* webpackChunkName: "font" */ './bundled-font.ts').then((m) => m.loadBundledFont());
 
 /**
- * The services of this build. Register reading, form generation and statistics are being written
- * in forms-lib/register, forms-lib/templates and forms-lib/stats; until they land, both tabs say so.
+ * The services of this build over addin/usecases (register, forms, stats). Everything heavy is
+ * loaded on first use: the register/forms/statistics code (with pdf-lib and fontkit) when the
+ * 表单 or 统计 tab first needs it, the 3 MB font only when a PDF is generated.
  */
 export function defaultServices(): PaneServices {
   return {
     forms: {
-      readRegister: unavailable('表单'),
-      formsFor: unavailable('表单'),
-      generate: unavailable('表单'),
+      readRegister: async (port, settings) => (await impl()).readRegisterView(port, settings),
+      formsFor: async (_port, row) => (await impl()).formsForRow(row),
+      generate: async (port, row, formId, settings, extras) => {
+        extras.progress?.('正在加载字体和 PDF 组件… / loading fonts and PDF code…');
+        const [m, primaryFont] = await Promise.all([impl(), font()]);
+        return m.generatePdf(port, row, formId, settings, { primaryFont, ownFont: extras.font, progress: extras.progress });
+      },
     },
     stats: {
-      monthly: unavailable('统计'),
-      annual: unavailable('统计'),
+      monthly: async (port, settings, o) => (await impl()).runStats(port, settings, o),
+      annual: async (port, settings, o) => (await impl()).runStats(port, settings, { year: o.year }),
     },
   };
 }

@@ -13,13 +13,11 @@ export interface PaneSettings {
   docNumberPatterns: string[];
   replyDays: 20 | 15;
   contact: { person: string; phone: string; address: string };
+  /** 救济途径 wording for reply letters; empty = the templates' default clause. */
   remedies: string;
   /** Ignored findings per sheet, as the engine's `${ruleId}@${cell}` keys. */
   ignored: Record<string, string[]>;
 }
-
-export const DEFAULT_REMEDIES =
-  '如对本答复不服，可以自收到本答复之日起六十日内向本级人民政府申请行政复议，或者自收到本答复之日起六个月内向人民法院提起行政诉讼。';
 
 export const DEFAULT_SETTINGS: PaneSettings = {
   locale: 'zh-CN',
@@ -27,7 +25,7 @@ export const DEFAULT_SETTINGS: PaneSettings = {
   docNumberPatterns: ['依申请公开〔{year}〕{n}号'],
   replyDays: 20,
   contact: { person: '', phone: '', address: '' },
-  remedies: DEFAULT_REMEDIES,
+  remedies: '',
   ignored: {},
 };
 
