@@ -2,8 +2,11 @@
  * The workbench as a person uses it, in Debian's Chromium: open seed 001 (上党区, extracted from
  * a PDF), see the shifted-row findings, walk and ignore, fix all safe, download, reopen the
  * downloaded file → no safe-fixable finding left (checked in the page and again in Node).
- * Screenshots go to test-output/e2e/*.png.
+ * Then the sample register: set the office in 设置, pick a row in 表单, generate its 受理回执 (the
+ * PDF's text has the applicant), run the monthly roll-up in 统计, download the workbook with the
+ * new sheets. Screenshots go to test-output/e2e/*.png.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -14,6 +17,7 @@ import { type StaticServer, ROOT, buildPages, launchChromium, serveDir } from '.
 
 const OUT = path.join(ROOT, 'test-output/e2e');
 const SEED_001 = path.resolve(ROOT, '../shared/fixtures/shangdang-district-catalogue.xlsx');
+const REGISTER = path.join(ROOT, 'test/fixtures/samples/register-sample.xlsx');
 
 let server: StaticServer;
 let browser: Browser;
@@ -31,8 +35,12 @@ async function useCjkFont(): Promise<void> {
 const shot = (name: string) => page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage: true });
 const summary = () => page.locator('[data-testid="summary"]');
 
-async function openFile(file: string): Promise<void> {
+async function openFile(file: string, o: { catalogue?: boolean } = {}): Promise<void> {
   await page.locator('[data-testid="file-input"]').setInputFiles(file);
+  if (o.catalogue === false) {
+    await page.locator('[data-tab="forms"]').waitFor({ timeout: 30_000 });
+    return;
+  }
   await summary().waitFor({ timeout: 30_000 });
   // The check runs once the pane is up; wait until no spinner is left.
   await page.waitForFunction(() => !document.querySelector('[role="progressbar"]'), undefined, { timeout: 30_000 });
@@ -127,6 +135,65 @@ describe('workbench: catalogue check and fix (seed 001)', () => {
   });
 
   it('left no page errors', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('workbench: forms and statistics (sample register)', () => {
+  it('saves the office settings the forms need', async () => {
+    await openFile(REGISTER, { catalogue: false });
+    await page.locator('[data-tab="settings"]').click();
+    await page.locator('[data-testid="office-name"]').fill('楚雄州示例局');
+    await page.locator('[data-testid="contact-person"]').fill('张示例');
+    await page.locator('[data-testid="contact-phone"]').fill('0878-3120000');
+    await page.locator('[data-testid="save-settings"]').click();
+    await page.getByText('设置已保存').waitFor();
+  });
+
+  it('picks a register row, lists the forms that fit it, and generates its 受理回执 with the applicant', async () => {
+    await page.locator('[data-tab="forms"]').click();
+    const picker = page.locator('select[data-testid="register-row"]');
+    await picker.waitFor({ timeout: 30_000 });
+    // The label ends with the state, which depends on today's date: pick by 登记编号.
+    const option = picker.locator('option', { hasText: 'CXSW-2026-009 · 滇中示例经济研究院 · 2026-11-10 · ' });
+    await picker.selectOption((await option.getAttribute('value'))!);
+    await page.locator('[data-form="receipt"]').waitFor({ timeout: 30_000 });
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.locator('[data-form="receipt"]').click()]);
+    expect(download.suggestedFilename()).toBe('政府信息公开受理回执-CXSW-2026-009.pdf');
+    const pdf = path.join(OUT, 'receipt-CXSW-2026-009.pdf');
+    await download.saveAs(pdf);
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    expect(text).toContain('滇中示例经济研究院');
+    expect(text).toContain('楚雄州示例局');
+    await page.locator('[data-testid="pdf-ready"]').waitFor();
+    await shot('05-forms');
+  });
+
+  it('runs the monthly roll-up: the table, its checks, and the sheet in the downloaded workbook', async () => {
+    await page.locator('[data-tab="stats"]').click();
+    await page.getByLabel('年份').fill('2026');
+    await page.getByLabel('月份').fill('11');
+    await page.locator('[data-testid="run-monthly"]').click();
+    const result = page.locator('[data-testid="stats-result"]');
+    await result.waitFor({ timeout: 60_000 });
+    await expect(result.locator('p').first().textContent()).resolves.toBe('政府信息公开申请月度统计（2026-11） · 已写入工作表「月度统计」。');
+    const checks = await result.locator('li').evaluateAll((els) => els.map((e) => e.getAttribute('data-ok')));
+    expect(checks.length).toBeGreaterThan(0);
+    expect(checks.every((c) => c === 'true')).toBe(true);
+    await shot('06-stats');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="download"]').click()]);
+    const saved = path.join(OUT, 'register-with-stats.xlsx');
+    await download.saveAs(saved);
+    const wb = readWorkbook(new Uint8Array(fs.readFileSync(saved)), 'register-with-stats.xlsx');
+    expect(await wb.listSheets()).toEqual(expect.arrayContaining(['申请登记', '月度统计', '年度报告表三']));
+    // The 受理回执 generated above was logged in the workbook's very-hidden log.
+    const log = await wb.readLog('_xxgk_log');
+    expect(log?.visibility).toBe('veryHidden');
+    expect(log?.rows.some((r) => r.includes('CXSW-2026-009'))).toBe(true);
+  });
+
+  it('left no page errors either', () => {
     expect(pageErrors).toEqual([]);
   });
 });
