@@ -112,8 +112,12 @@ export interface Vocabulary {
 
 export function vocabulary(extra: readonly string[] = []): Vocabulary {
   const entries: ChannelName[] = [];
+  const keys = new Set<string>();
   const add = (c: ChannelName) => {
-    if (!entries.some((e) => channelKey(e.name) === channelKey(c.name))) entries.push(c);
+    const key = channelKey(c.name);
+    if (keys.has(key)) return;
+    keys.add(key);
+    entries.push(c);
   };
   for (const n of NATIONAL_CHANNELS) add({ name: n, kind: 'national' });
   for (const n of extra) if (channelKey(n)) add({ name: channelKey(n), kind: 'extra' });

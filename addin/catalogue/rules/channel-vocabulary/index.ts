@@ -1,5 +1,5 @@
 import { defineRule } from '../../rule.ts';
-import { type ParsedChannels, type SyntaxIssue, parseChannels, renderChannels, vocabulary } from '../../channels.ts';
+import { type ParsedChannels, type SyntaxIssue, type Vocabulary, parseChannels, renderChannels, vocabulary } from '../../channels.ts';
 
 const ISSUE_TEXT: Record<SyntaxIssue, { zh: string; en: string }> = {
   ocrBox: { zh: '「口」应为「□」', en: '"口" should be "□"' },
@@ -12,6 +12,24 @@ const ISSUE_TEXT: Record<SyntaxIssue, { zh: string; en: string }> = {
   edgeSpace: { zh: '首尾有空格', en: 'leading or trailing space' },
   emptyBox: { zh: '有勾选框后面没有名称', en: 'a box with no name after it' },
 };
+
+interface Parsed {
+  p: ParsedChannels;
+  canonical: string;
+  /** nothing to report, whatever the rest of the catalogue looks like */
+  quiet: boolean;
+}
+
+function parse(text: string, vocab: Vocabulary): Parsed {
+  const p = parseChannels(text, vocab);
+  const canonical = renderChannels(p);
+  const quiet =
+    p.items.length > 0 &&
+    !(p.issues.length && canonical !== text) &&
+    p.items.every((it) => it.box !== 'none' && it.entry !== undefined && !(it.entry.kind === 'variant' && it.entry.standard)) &&
+    p.items.some((it) => it.box === 'selected');
+  return { p, canonical, quiet };
+}
 
 /**
  * 公开渠道和载体: ■/□ checkbox syntax and the channel vocabulary (national list of 13 items, known
@@ -40,21 +58,18 @@ export default defineRule({
     if (col === undefined) return;
     const vocab = vocabulary(ctx.options.extraChannels);
     // most cells repeat a few channel lists: parse each distinct text once (this call only)
-    const parsed = new Map<string, { p: ParsedChannels; canonical: string }>();
+    const parsed = new Map<string, Parsed>();
     const cells: { row: number; text: string; p: ParsedChannels; canonical: string }[] = [];
+    // the catalogue uses checkbox syntax when any of its channel cells has a box
+    let boxStyle = false;
     for (const r of ctx.dataRows()) {
       const c = r.own.channel;
       if (!c) continue;
       let done = parsed.get(c.text);
-      if (!done) {
-        const p = parseChannels(c.text, vocab);
-        done = { p, canonical: renderChannels(p) };
-        parsed.set(c.text, done);
-      }
-      cells.push({ row: c.row, text: c.text, ...done });
+      if (!done) parsed.set(c.text, (done = parse(c.text, vocab)));
+      if (done.p.hasBoxes) boxStyle = true;
+      if (!done.quiet) cells.push({ row: c.row, text: c.text, p: done.p, canonical: done.canonical });
     }
-    // the catalogue uses checkbox syntax when any of its channel cells has a box
-    const boxStyle = cells.some((c) => c.p.hasBoxes);
     for (const { row, text, p, canonical } of cells) {
       if (!p.items.length) {
         // only boxes, or only separators: nothing is named, so nothing is selected
