@@ -216,6 +216,8 @@ describe('writeSheet: product-owned visible sheets', () => {
   it('refuses to overwrite a sheet with a drawing (not one it wrote)', async () => {
     const wb = readWorkbook(input, 'rich.xlsx');
     await expect(wb.writeSheet('说明', [['x']])).rejects.toMatchObject({ code: 'not-product-sheet' });
+    await expect(wb.writeSheet('日志', [['x']])).rejects.toMatchObject({ code: 'not-product-sheet' });
+    expect(wb.dirty).toBe(false);
   });
 
   it('works on a minimal workbook without styles and with an unusual sheet part path', async () => {

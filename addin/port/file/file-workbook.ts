@@ -418,6 +418,13 @@ export class FileWorkbook implements WorkbookPort {
         this.sheetInfo.push({ name, state: 'visible' });
       } else {
         const prior = this.owned.get(info.name);
+        if (info.state === 'veryHidden') {
+          throw new SheetWriteError(
+            'not-product-sheet',
+            `工作表「${info.name}」是深度隐藏的（如事件日志），不会被整表覆盖`,
+            `sheet "${info.name}" is very hidden (e.g. the event log) and is not overwritten as a whole`,
+          );
+        }
         if (!prior && this.src.pkg) {
           const ref = this.src.pkg.sheets().find((r) => r.name === info.name);
           const deps = ref ? sheetDependents(this.src.pkg, ref) : [];
