@@ -167,3 +167,45 @@ export function monthlyCsv(months: readonly MonthRow[]): string {
   const s = monthlySheetRows(months);
   return toCsv(s.rows.slice(1));
 }
+
+function pad(s: string, width: number): string {
+  // CJK characters take two columns in a terminal
+  let w = 0;
+  for (const ch of s) w += ch.charCodeAt(0) > 0x2e7f ? 2 : 1;
+  return s + ' '.repeat(Math.max(0, width - w));
+}
+
+/**
+ * Plain-text report for a terminal (`--format text`): the months, 表三 with its 25 rows and the
+ * checks (✓ / ✗ with the detail of a failure).
+ */
+export function statsText(json: { monthly: readonly MonthRow[]; table3: Table3; checks: readonly Check[]; table4?: Table4 }, year: number): string {
+  const out: string[] = [];
+  out.push(`月度统计 / monthly`);
+  out.push(`  月份      新收  办结  月末未办结  月末逾期  逾期办结  延期  平均用时  最长用时`);
+  for (const m of json.monthly) {
+    const avg = m.avgWorkingDaysToReply === null ? '-' : String(m.avgWorkingDaysToReply);
+    const max = m.maxWorkingDaysToReply === null ? '-' : String(m.maxWorkingDaysToReply);
+    out.push(
+      `  ${m.month}  ${String(m.received).padStart(4)}  ${String(m.closed).padStart(4)}  ${String(m.openAtMonthEnd).padStart(10)}  ${String(m.overdueAtMonthEnd).padStart(8)}  ${String(m.closedLate).padStart(8)}  ${String(m.extended).padStart(4)}  ${avg.padStart(8)}  ${max.padStart(8)}`,
+    );
+  }
+  out.push('');
+  out.push(`${year}年度 表三 收到和处理政府信息公开申请情况`);
+  const labelWidth = 44;
+  out.push(`  ${pad('', labelWidth)}${json.table3.columns.map((c) => pad(c, 13)).join('')}`);
+  for (const r of json.table3.rows) {
+    const label = r.label.length > 21 ? `${r.label.slice(0, 20)}…` : r.label;
+    out.push(`  ${pad(label, labelWidth)}${r.values.map((v) => pad(String(v), 13)).join('')}`);
+  }
+  if (json.table4) {
+    out.push('');
+    out.push(`${year}年度 表四 行政复议、行政诉讼情况`);
+    out.push(`  ${pad('', 30)}${json.table4.columns.map((c) => pad(c, 10)).join('')}`);
+    for (const r of json.table4.rows) out.push(`  ${pad(r.label, 30)}${r.values.map((v) => pad(String(v), 10)).join('')}`);
+  }
+  out.push('');
+  out.push('勾稽关系校验 / checks');
+  for (const c of json.checks) out.push(`  ${c.ok ? '✓' : '✗'} ${c.name}${c.ok ? '' : `：${c.detail}`}`);
+  return out.map((l) => l.trimEnd()).join('\n') + '\n';
+}

@@ -12,6 +12,7 @@ import {
   checkTable3,
   table3,
   table3Csv,
+  statsText,
   table3SheetRows,
 } from '../../forms-lib/stats/index.ts';
 import type { Table3 } from '../../forms-lib/stats/index.ts';
@@ -259,5 +260,27 @@ describe('表四 from 行政复议 / 行政诉讼 columns', () => {
     expect(r.warnings.map((w) => [w.row, w.column, w.code])).toEqual([[7, '行政复议', 'unknown-review-value']]);
     expect(r.json.checks.at(-1)).toEqual({ name: '表四：总计=维持+纠正+其他结果+尚未审结（各组）', ok: true, detail: '三组均相等' });
     expect(buildStats({ applications: apps.map((a) => ({ ...a, extra: {} })), year: 2024 }).json.table4).toBeUndefined();
+  });
+});
+
+describe('statsText', () => {
+  it('prints the months, the 25 rows of 表三 and the checks', () => {
+    const apps = [app('A', '2024-03-01', '自然人', 'disclose', '2024-03-20'), app('B', '2024-04-01', '其他')];
+    const r = buildStats({ applications: apps, year: 2024, month: '2024-03' });
+    const lines = statsText(r.json, 2024).split('\n');
+    expect(lines[0]).toBe('月度统计 / monthly');
+    expect(lines[2]).toBe('  2024-03     1     1           0         0         0     0        13        13');
+    expect(lines[4]).toBe('2024年度 表三 收到和处理政府信息公开申请情况');
+    expect(lines[6].startsWith('  一、本年新收政府信息公开申请数量')).toBe(true);
+    expect(lines[6].replace(/\s+/g, ' ').trim()).toBe('一、本年新收政府信息公开申请数量 1 0 0 0 0 1 2');
+    expect(lines.filter((l) => /^ {2}\S/.test(l) && !l.startsWith('  2024-') && !l.startsWith('  月份') && !/[✓✗]/.test(l))).toHaveLength(25);
+    expect(lines.slice(-6)).toEqual([
+      '勾稽关系校验 / checks',
+      `  ✓ ${CHECK_BALANCE}`,
+      `  ✓ ${CHECK_LEAVES}`,
+      `  ✓ ${CHECK_ROW_TOTAL}`,
+      `  ✓ ${CHECK_CARRY}`,
+      '',
+    ]);
   });
 });
