@@ -5,13 +5,18 @@
  * forms-lib/fonts/NotoSerifSC-Regular-GB2312.ttf embedded as a subset. Three lines:
  *
  * - pdf-dafushu-warm: one document in a warm process (fonts loaded / pdfme's font cache warm),
- *   median ms; PDF size per page for both; peak RSS of our side (before pdfme is imported).
- *   Self-check: pdftotext of both PDFs holds the same body text (and one page each).
+ *   median ms; PDF size per page for both. Self-check: pdftotext of both PDFs holds the same
+ *   text (title, 文号, salutation, every body paragraph, issuer, date), one page each.
  * - pdf-dafushu-cold: a fresh `node` process per run: import + font load + one document, wall
  *   clock including Node's start-up. Each side's script (bench/lib/pdf-cold-*.ts) is bundled
  *   with esbuild first, the same way for both, so neither pays for the tsx loader.
  * - pdf-dafushu-batch20: twenty records (different names, topics, dates) in one PDF: one
  *   section per record on our side (one font subset), one `inputs` row per page for pdfme.
+ *
+ * peak_rss_mb: the kernel's high-water mark of a fresh process (the bundled script below)
+ * writing 30 single documents (warm) or 5 batches (batch20) / one document (cold): the
+ * library's own footprint. The runner's process also holds tsx and every other benchmark's
+ * modules (bench/registry.ts imports them all); its figure is printed on stderr.
  *
  * Our side uses Node's native zlib for the streams through createDocument's `deflate` hook
  * (setDeflate), as a Node host would; the pure-JS default (fflate) is measured too and printed
@@ -73,6 +78,57 @@ function checkSameText(ours: Uint8Array, peer: Uint8Array, r: DafushuRecord): st
   return `pdftotext: both PDFs hold the same ${wanted.reduce((n, w) => n + w.length, 0)} characters of text (title, 文号, salutation, ${r.body.split('\n').length} body paragraphs, issuer, date)`;
 }
 
+const bundles = new Map<string, string>();
+
+/** Bundles bench/lib/pdf-cold-<side>.ts into a temporary .mjs (outside any timing; once per process). */
+async function bundle(side: 'ours' | 'pdfme'): Promise<string> {
+  const done = bundles.get(side);
+  if (done) return done;
+  const { build } = await import('esbuild');
+  const outfile = path.join(mkdtempSync(path.join(tmpdir(), 'xxgk-bench-pdf-')), `pdf-cold-${side}.mjs`);
+  await build({
+    entryPoints: [path.join(REPO_ROOT, `bench/lib/pdf-cold-${side}.ts`)],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile,
+    logLevel: 'error',
+    // CommonJS dependencies (pdf-lib, pako) may require() Node built-ins
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  });
+  bundles.set(side, outfile);
+  return outfile;
+}
+
+interface ColdReport {
+  start: number;
+  import: number;
+  loadFont: number;
+  document: number;
+  bytes: number;
+  maxRssMb: number;
+}
+
+const coldCheck = (r: ChildRun): void => {
+  if (r.status !== 0) throw new Error(`cold child failed (exit ${r.status}): ${r.stderr.slice(0, 300)}`);
+};
+const coldReport = (r: ChildRun): ColdReport => JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as ColdReport;
+/**
+ * Peak RSS (MB) of a fresh process of one side writing `pdfs` PDFs of `records` records each:
+ * the library's footprint, without the benchmark runner (which imports every benchmark).
+ */
+async function childPeakRss(side: 'ours' | 'pdfme', records: number, pdfs: number): Promise<number> {
+  const script = await bundle(side);
+  const args = side === 'ours' ? [script, FONT, 'zlib', String(records), String(pdfs)] : [script, FONT, String(records), String(pdfs)];
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8', timeout: 60_000 });
+  coldCheck({ status: r.status, stdout: r.stdout, stderr: r.stderr, ms: 0 });
+  return Math.round(coldReport({ status: r.status, stdout: r.stdout, stderr: r.stderr, ms: 0 }).maxRssMb * 10) / 10;
+}
+
+const phases = (c: ColdReport): string =>
+  `node start + bundle parse ${c.start.toFixed(0)} ms, import ${c.import.toFixed(0)} ms, font ${c.loadFont.toFixed(0)} ms, document ${c.document.toFixed(0)} ms, ${c.bytes} bytes, max RSS ${c.maxRssMb.toFixed(0)} MB`;
+
 const warm = defineBenchmark({
   name: 'pdf-dafushu-warm',
   tags: ['pdf', 'forms'],
@@ -90,7 +146,7 @@ const warm = defineBenchmark({
       },
       { warmup: 8, runs: 15, afterEach: () => rss.sample() },
     );
-    const peakRssMb = rss.mb();
+    const inProcessRssMb = rss.mb();
     setDeflate(fflateDeflate);
     const tFflate = await measure(() => oursDafushu(fonts, [record]), { warmup: 5, runs: 15 });
     setDeflate(nodeDeflate);
@@ -105,51 +161,26 @@ const warm = defineBenchmark({
     );
     const pages = [await pageCount(ours), await pageCount(peer)];
     if (pages[0] !== 1 || pages[1] !== 1) throw new Error(`self-check: expected one page each, got ours ${pages[0]}, pdfme ${pages[1]}`);
+    const [peakRssMb, peerPeakRssMb] = [await childPeakRss('ours', 1, 30), await childPeakRss('pdfme', 1, 30)];
     log(`pdf-dafushu-warm: ${checkSameText(ours, peer, record)}`);
-    log(`  ours (zlib): ${fmtMs(t)}, ${ours.length} bytes; ours (fflate): ${fmtMs(tFflate)}; peak RSS ${peakRssMb} MB`);
+    log(`  ours (zlib): ${fmtMs(t)}, ${ours.length} bytes; ours (fflate): ${fmtMs(tFflate)}`);
     log(`  pdfme: ${fmtMs(p)}, ${peer.length} bytes`);
+    log(`  peak RSS of a fresh process writing 30 PDFs: ours ${peakRssMb} MB, pdfme ${peerPeakRssMb} MB (this runner process: ${inProcessRssMb} MB, with tsx and every benchmark's modules)`);
     return {
       ours_ms: t.median,
       peer: PEER,
       peer_ms: p.median,
-      extra: { kb_per_page: kb(ours.length), peer_kb_per_page: kb(peer.length), peak_rss_mb: peakRssMb, ours_fflate_ms: round2(tFflate.median), deflate: 'node:zlib' },
+      extra: {
+        kb_per_page: kb(ours.length),
+        peer_kb_per_page: kb(peer.length),
+        peak_rss_mb: peakRssMb,
+        peer_peak_rss_mb: peerPeakRssMb,
+        ours_fflate_ms: round2(tFflate.median),
+        deflate: 'node:zlib',
+      },
     };
   },
 });
-
-/** Bundles bench/lib/pdf-cold-<side>.ts into a temporary .mjs (outside any timing). */
-async function bundle(side: 'ours' | 'pdfme', dir: string): Promise<string> {
-  const { build } = await import('esbuild');
-  const outfile = path.join(dir, `pdf-cold-${side}.mjs`);
-  await build({
-    entryPoints: [path.join(REPO_ROOT, `bench/lib/pdf-cold-${side}.ts`)],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile,
-    logLevel: 'error',
-    // CommonJS dependencies (pdf-lib, pako) may require() Node built-ins
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-  });
-  return outfile;
-}
-
-interface ColdReport {
-  start: number;
-  import: number;
-  loadFont: number;
-  document: number;
-  bytes: number;
-  maxRssMb: number;
-}
-
-const coldCheck = (r: ChildRun): void => {
-  if (r.status !== 0) throw new Error(`cold child failed (exit ${r.status}): ${r.stderr.slice(0, 300)}`);
-};
-const coldReport = (r: ChildRun): ColdReport => JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as ColdReport;
-const phases = (c: ColdReport): string =>
-  `node start + bundle parse ${c.start.toFixed(0)} ms, import ${c.import.toFixed(0)} ms, font ${c.loadFont.toFixed(0)} ms, document ${c.document.toFixed(0)} ms, ${c.bytes} bytes, max RSS ${c.maxRssMb.toFixed(0)} MB`;
 
 const cold = defineBenchmark({
   name: 'pdf-dafushu-cold',
@@ -157,9 +188,8 @@ const cold = defineBenchmark({
   description: 'fresh node process (esbuild bundle, same for both): import + font load + one 答复书, wall clock incl. Node start-up; forms-lib/pdf vs pdfme',
   goal: [atMost('ours_ms', 300), atMost('peak_rss_mb', 128)],
   async run() {
-    const dir = mkdtempSync(path.join(tmpdir(), 'xxgk-bench-pdf-cold-'));
-    const ours = await bundle('ours', dir);
-    const peer = await bundle('pdfme', dir);
+    const ours = await bundle('ours');
+    const peer = await bundle('pdfme');
     const o = timeChild(process.execPath, [ours, FONT, 'zlib'], { warmup: 1, runs: 7, check: coldCheck });
     const f = timeChild(process.execPath, [ours, FONT, 'fflate'], { warmup: 1, runs: 5, check: coldCheck });
     const p = timeChild(process.execPath, [peer, FONT], { warmup: 1, runs: 7, check: coldCheck });
@@ -200,7 +230,7 @@ const batch = defineBenchmark({
       },
       { warmup: 3, runs: 9, afterEach: () => rss.sample() },
     );
-    const peakRssMb = rss.mb();
+    const inProcessRssMb = rss.mb();
     const { lib, template, font } = await pdfmeSide();
     let peer: Uint8Array = new Uint8Array();
     const p = await measure(
@@ -209,9 +239,11 @@ const batch = defineBenchmark({
       },
       { warmup: 2, runs: 5 },
     );
+    const [peakRssMb, peerPeakRssMb] = [await childPeakRss('ours', BATCH, 5), await childPeakRss('pdfme', BATCH, 5)];
     const pages = [await pageCount(ours), await pageCount(peer)];
     if (pages[0] !== BATCH || pages[1] !== BATCH) throw new Error(`self-check: expected ${BATCH} pages each, got ours ${pages[0]}, pdfme ${pages[1]}`);
-    log(`pdf-dafushu-batch20: ours ${fmtMs(t)}, ${ours.length} bytes; pdfme ${fmtMs(p)}, ${peer.length} bytes; peak RSS ${peakRssMb} MB`);
+    log(`pdf-dafushu-batch20: ours ${fmtMs(t)}, ${ours.length} bytes; pdfme ${fmtMs(p)}, ${peer.length} bytes`);
+    log(`  peak RSS of a fresh process writing 5 batches: ours ${peakRssMb} MB, pdfme ${peerPeakRssMb} MB (this runner process: ${inProcessRssMb} MB)`);
     return {
       ours_ms: t.median,
       peer: PEER,
@@ -222,6 +254,7 @@ const batch = defineBenchmark({
         kb_per_page: kb(ours.length, BATCH),
         peer_kb_per_page: kb(peer.length, BATCH),
         peak_rss_mb: peakRssMb,
+        peer_peak_rss_mb: peerPeakRssMb,
         deflate: 'node:zlib',
       },
     };

@@ -193,6 +193,11 @@ export class TrueTypeSource {
     return { font, oldIds };
   }
 
+  /** A copy of the raw table `tag`, or undefined when the font has none. */
+  tableBytes(tag: string): Uint8Array | undefined {
+    return this.tables.has(tag) ? this.copy(tag) : undefined;
+  }
+
   private copy(tag: string): Uint8Array {
     const t = this.table(tag);
     // a copy (Buffer#slice would return a view into the caller's font bytes)
@@ -214,7 +219,7 @@ function checksum(data: Uint8Array): number {
 }
 
 /** An sfnt file (version 1.0) from tables sorted by tag. */
-function writeSfnt(tables: readonly [string, Uint8Array][]): Uint8Array {
+export function writeSfnt(tables: readonly [string, Uint8Array][]): Uint8Array {
   const n = tables.length;
   let entrySelector = 0;
   while (2 ** (entrySelector + 1) <= n) entrySelector++;
