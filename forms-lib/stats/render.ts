@@ -162,6 +162,11 @@ export function table3Csv(table: Table3): string {
   return toCsv([['项目', ...table.columns], ...table.rows.map((r) => [r.label, ...r.values])]);
 }
 
+/** 表四 as CSV: 「类别,结果维持,…,总计」 and the three groups. */
+export function table4Csv(table: Table4): string {
+  return toCsv([['类别', ...table.columns], ...table.rows.map((r) => [r.label, ...r.values])]);
+}
+
 /** The monthly roll-up as CSV: the header line and one line per month. */
 export function monthlyCsv(months: readonly MonthRow[]): string {
   const s = monthlySheetRows(months);

@@ -12,6 +12,7 @@ import {
   checkTable3,
   table3,
   table3Csv,
+  table4Csv,
   statsText,
   table3SheetRows,
 } from '../../forms-lib/stats/index.ts';
@@ -260,6 +261,7 @@ describe('表四 from 行政复议 / 行政诉讼 columns', () => {
     expect(r.warnings.map((w) => [w.row, w.column, w.code])).toEqual([[7, '行政复议', 'unknown-review-value']]);
     expect(r.json.checks.at(-1)).toEqual({ name: '表四：总计=维持+纠正+其他结果+尚未审结（各组）', ok: true, detail: '三组均相等' });
     expect(buildStats({ applications: apps.map((a) => ({ ...a, extra: {} })), year: 2024 }).json.table4).toBeUndefined();
+    expect(table4Csv(r.json.table4!)).toBe('类别,结果维持,结果纠正,其他结果,尚未审结,总计\r\n行政复议,1,1,0,1,3\r\n行政诉讼·未经复议直接起诉,1,0,0,0,1\r\n行政诉讼·复议后起诉,0,0,1,1,2\r\n');
   });
 });
 
