@@ -1,8 +1,9 @@
-/* eslint-disable no-restricted-imports -- test: reads fonts from node_modules */
+ 
 import { readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
 import { unzlibSync } from 'fflate';
-import { PDFArray, PDFDocument, PDFName, PDFRawStream, PDFRef } from 'pdf-lib';
+import type { PDFRef } from 'pdf-lib';
+import { PDFArray, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GBT9704, ptToMm } from '../../layout/index.ts';
 import { subsetCharacters } from '../charset.ts';
