@@ -314,6 +314,11 @@ export function verifyLog(content: LogContent, options: VerifyOptions = {}): Log
     if (r.length < NCOL || !HEX64_RE.test(hash) || !HEX64_RE.test(storedPrev)) {
       return broken(sheetRow, 'short-row', '哈希列缺失或已损坏', 'the hash cells are missing or damaged', i, prev);
     }
+    for (let k = NCOL; k < r.length; k++) {
+      if (r[k] !== '' && r[k] !== undefined && r[k] !== null) {
+        return broken(sheetRow, 'edited', `第 ${k + 1} 列有日志之外的内容：有单元格被添加`, `column ${k + 1} holds content outside the log: a cell was added`, i, prev);
+      }
+    }
     if (rowHash(r) !== hash) {
       return broken(sheetRow, 'edited', '本行内容与其哈希不符：有单元格被修改', "the row's content does not match its hash: a cell was edited", i, prev);
     }

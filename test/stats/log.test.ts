@@ -117,6 +117,12 @@ describe('event log: verify', () => {
     }
   });
 
+  it('detects a cell added to the right of a row', () => {
+    const rows = makeLog();
+    rows[3] = [...rows[3], '', '备注'];
+    expect(verifyLog(content(rows))).toMatchObject({ ok: false, firstBrokenRow: 5, code: 'edited', reason: { zh: '第 5 行：第 14 列有日志之外的内容：有单元格被添加' } });
+  });
+
   it('detects an edited cell whose hash was recomputed, at the next row', () => {
     const rows = makeLog();
     rows[1][6] = '伪造文号';
