@@ -84,11 +84,11 @@ export default defineRule({
         const cell = ctx.valueAfterShift(r, LEVELS[k]);
         if (!cell) continue;
         const text = cell.text.trim();
-        const path: number[] = [];
-        for (let j = 0; j < k; j++) if (open[j]) path.push(open[j]!.id);
         const cur = open[k];
         // the same name again under the same parent is the same node (a repeated or unmerged cell)
-        if (cur && cur.text === text && samePath(cur.path, path)) continue;
+        if (cur && cur.text === text && isOpenPath(cur.path, open, k)) continue;
+        const path: number[] = [];
+        for (let j = 0; j < k; j++) if (open[j]) path.push(open[j]!.id);
         const node: Node = { row: r.row, col: cell.col, level: k, text, norm: normalizeItemName(text), path, id: nodes.length };
         nodes.push(node);
         open[k] = node;
@@ -152,8 +152,14 @@ function withoutGeneric(norm: string): string[] {
   return out;
 }
 
-function samePath(a: readonly number[], b: readonly number[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+/** Whether `path` is the ids of the open nodes above level k. */
+function isOpenPath(path: readonly number[], open: readonly (Node | undefined)[], k: number): boolean {
+  let i = 0;
+  for (let j = 0; j < k; j++) {
+    const n = open[j];
+    if (!n) continue;
+    if (path[i] !== n.id) return false;
+    i++;
+  }
+  return i === path.length;
 }
