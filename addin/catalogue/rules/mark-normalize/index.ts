@@ -4,6 +4,7 @@ import type { FieldId } from '../../types.ts';
 
 /** Columns whose cells hold a tick (or, for mode/audience, a tick or a word). */
 const TICK_FIELDS: FieldId[] = ['audienceAll', 'audienceSpecific', 'modeActive', 'modeOnRequest', 'mode', 'tier', 'audience'];
+const SPACE = /[\s\u3000\u00a0]/;
 /** Glyphs and words that mean "ticked". */
 const TICKS = new Set(['√', '✓', '✔', '☑', '■', '●', '是', 'Y', 'y']);
 /** Values that mean "not ticked": the cell should simply be empty. */
@@ -37,17 +38,26 @@ export default defineRule({
     const mark = options.mark;
     const cols = cat.header.columns.filter((c) => TICK_FIELDS.includes(c.field));
     if (!cols.length) return;
+    // a catalogue that mixes glyphs (seed 001: √ and ✓) gets warnings; one that consistently uses
+    // another glyph than the office's mark gets infos
+    const glyphs = new Set<string>();
+    // cells holding exactly the office's mark count as a glyph but need nothing else
+    const plainMark = !SPACE.test(mark);
     const cells: { row: number; col: number; raw: string; v: string; field: FieldId; label: string }[] = [];
     for (const r of ctx.dataRows()) {
       for (const c of cols) {
         const raw = textAt(cat.grid, r.row, c.col);
-        const v = raw.replace(/[\s\u3000\u00a0]+/g, '');
-        if (v) cells.push({ row: r.row, col: c.col, raw, v, field: c.field, label: c.label });
+        if (raw === '') continue;
+        if (raw === mark && plainMark) {
+          glyphs.add(mark);
+          continue;
+        }
+        const v = SPACE.test(raw) ? raw.replace(/[\s\u3000\u00a0]+/g, '') : raw;
+        if (!v) continue;
+        cells.push({ row: r.row, col: c.col, raw, v, field: c.field, label: c.label });
+        if (TICKS.has(v) || v === mark) glyphs.add(v);
       }
     }
-    // a catalogue that mixes glyphs (seed 001: √ and ✓) gets warnings; one that consistently uses
-    // another glyph than the office's mark gets infos
-    const glyphs = new Set(cells.filter((c) => TICKS.has(c.v) || c.v === mark).map((c) => c.v));
     const mixed = glyphs.size > 1;
     for (const c of cells) {
       if (TICKS.has(c.v) || c.v === mark) {
