@@ -106,7 +106,15 @@ export function FormsTab({ host, settings, locale, font }: FormsTabProps) {
       ? h(
           MessageBar,
           { intent: 'success', ...data({ testid: 'pdf-ready' }) },
-          h(MessageBarBody, null, t(locale, 'generated', { name: pdf.fileName }), ' ', h(Button, { size: 'small', onClick: () => host.deliver({ name: pdf.fileName, bytes: pdf.bytes, mime: 'application/pdf' }) }, t(locale, 'download'))),
+          h(
+            MessageBarBody,
+            null,
+            t(locale, 'generated', { name: pdf.fileName }),
+            ' ',
+            host.open ? h(Button, { size: 'small', onClick: () => host.open?.({ name: pdf.fileName, bytes: pdf.bytes, mime: 'application/pdf' }) }, t(locale, 'open')) : null,
+            ' ',
+            h(Button, { size: 'small', onClick: () => host.deliver({ name: pdf.fileName, bytes: pdf.bytes, mime: 'application/pdf' }) }, t(locale, 'download')),
+          ),
         )
       : null,
   );

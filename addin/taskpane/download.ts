@@ -16,3 +16,11 @@ export function downloadBytes(name: string, bytes: Uint8Array, mime: string): vo
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
+
+/** Open bytes in a new browser tab (a PDF shows in the browser's viewer). False when a pop-up blocker refused. */
+export function openBytes(bytes: Uint8Array, mime: string): boolean {
+  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime }));
+  const w = window.open(url, '_blank', 'noopener');
+  setTimeout(() => URL.revokeObjectURL(url), 5 * 60_000);
+  return w !== null;
+}

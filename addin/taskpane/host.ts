@@ -24,6 +24,8 @@ export interface PaneHost {
   docKey: string;
   /** Hand a file to the user: a browser download (workbench) or a new window (Excel). */
   deliver(file: DeliveredFile): void;
+  /** Show a file (a PDF) in a new window, when the host can. */
+  open?(file: DeliveredFile): void;
   /**
    * Called with the sheet name when the user edits cells (Excel's onChanged); the pane re-checks,
    * debounced. Returns an unsubscribe function. Absent in the workbench (only the pane edits).

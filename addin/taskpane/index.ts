@@ -9,7 +9,7 @@
 import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App, type TabId } from './App.ts';
-import { downloadBytes } from './download.ts';
+import { downloadBytes, openBytes } from './download.ts';
 import type { PaneHost } from './host.ts';
 import { themeOf } from './office-theme.ts';
 import { defaultServices } from './services.ts';
@@ -91,6 +91,7 @@ async function startInExcel(office: OfficeLike, excel: ExcelLike): Promise<void>
     theme: themeOf(office.context.officeTheme?.bodyBackgroundColor),
     docKey: 'excel',
     deliver: (f) => downloadBytes(f.name, f.bytes, f.mime),
+    open: (f) => void openBytes(f.bytes, f.mime),
     onUserEdit: userEdits(excel),
   };
   const tab = new URLSearchParams(location.search).get('tab') as TabId | null;

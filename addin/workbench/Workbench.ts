@@ -8,7 +8,7 @@ import { Body1, Button, FluentProvider, MessageBar, MessageBarBody, Spinner, Tit
 import { createElement as h, useMemo, useRef, useState } from 'react';
 import { type FileWorkbook, readWorkbook } from '../port/file/index.ts';
 import { App } from '../taskpane/App.ts';
-import { downloadBytes } from '../taskpane/download.ts';
+import { downloadBytes, openBytes } from '../taskpane/download.ts';
 import { errorText, nextFrame } from '../taskpane/host.ts';
 import type { PaneHost } from '../taskpane/host.ts';
 import { type PaneServices, defaultServices } from '../taskpane/services.ts';
@@ -88,6 +88,7 @@ export function Workbench({ services }: WorkbenchProps) {
       theme: 'light',
       docKey: `${wb.fileName}#${loads}`,
       deliver: (f) => downloadBytes(f.name, f.bytes, f.mime),
+      open: (f) => void openBytes(f.bytes, f.mime),
     };
   }, [wb, loads, svc]);
 

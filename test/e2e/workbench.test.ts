@@ -197,3 +197,38 @@ describe('workbench: forms and statistics (sample register)', () => {
     expect(pageErrors).toEqual([]);
   });
 });
+
+describe('other ways in', () => {
+  it('opens a workbook dropped on the page', async () => {
+    const p = await browser.newPage();
+    try {
+      await p.goto(`${server.url}/workbench.html`);
+      const b64 = fs.readFileSync(SEED_001).toString('base64');
+      const dt = await p.evaluateHandle((data) => {
+        const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+        const t = new DataTransfer();
+        t.items.add(new File([bytes], 'shangdang-district-catalogue.xlsx'));
+        return t;
+      }, b64);
+      await p.locator('[data-testid="dropzone"]').dispatchEvent('drop', { dataTransfer: dt });
+      await p.locator('[data-testid="summary"]').waitFor({ timeout: 30_000 });
+      await expect(p.locator('[data-rule="row-shift"] [data-cell="F7"]').count()).resolves.toBe(1);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('serves the task pane page outside Office as the workbench (office.js unreachable)', async () => {
+    const p = await browser.newPage();
+    const errors: string[] = [];
+    p.on('pageerror', (e) => errors.push(e.message));
+    try {
+      await p.route('https://appsforoffice.microsoft.com/**', (r) => r.abort('internetdisconnected'));
+      await p.goto(`${server.url}/taskpane.html`);
+      await p.locator('[data-testid="dropzone"]').waitFor({ timeout: 30_000 });
+      expect(errors).toEqual([]);
+    } finally {
+      await p.close();
+    }
+  });
+});
