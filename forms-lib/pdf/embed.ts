@@ -65,10 +65,12 @@ export function flateStream(pdfDoc: PDFDocument, raw: Uint8Array, deflate: Defla
   return pdfDoc.context.register(pdfDoc.context.stream(deflate(raw), { Filter: 'FlateDecode', ...extra }));
 }
 
-const HEX = Array.from({ length: 65536 }, (_, i) => i.toString(16).toUpperCase().padStart(4, '0'));
+const HEX: string[] = [];
 
+/** Four upper-case hex digits (filled in as used: a subset has a few hundred CIDs). */
 export function hex4(n: number): string {
-  return HEX[n & 0xffff];
+  const i = n & 0xffff;
+  return (HEX[i] ??= i.toString(16).toUpperCase().padStart(4, '0'));
 }
 
 /** `ABCDEF+Name` for a face. */

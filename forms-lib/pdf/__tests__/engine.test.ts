@@ -1,4 +1,3 @@
- 
 import { readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
 import { unzlibSync } from 'fflate';
