@@ -51,6 +51,13 @@ const INHERITED: FieldId[] = ['content', 'basis', 'deadline', 'subject', 'channe
 /** What a row resolves, in order, with the level index of each item level (-1 for the others). */
 const RESOLVED: readonly { field: FieldId; level: number }[] = [...INHERITED.map((field) => ({ field, level: -1 })), ...LEVELS.map((field, level) => ({ field, level }))];
 
+interface MergeSource {
+  row: number;
+  col: number;
+  /** the inherited cell once built (null: the merged cell is blank) */
+  ref?: CellRef | null;
+}
+
 /**
  * A per-field record with every field present (undefined until set), so all rows' `own` and
  * `resolved` share one object shape and the rules' reads of them stay fast.
@@ -101,20 +108,24 @@ export function buildCatalogue(grid: Grid, header?: HeaderInfo): Catalogue | und
   }
 
   // merged cells that span data rows: mergedFrom[col][row] = the top-left cell
-  const mergedFrom: ({ row: number; col: number } | undefined)[][] = [];
+  // (`ref`: the inherited cell, built once per merge and shared by the rows it covers)
+  const mergedFrom: (MergeSource | undefined)[][] = [];
   for (const m of grid.merges) {
     if (m.r2 < h.firstDataRow) continue;
-    const src = { row: m.r1, col: m.c1 };
+    const src: MergeSource = { row: m.r1, col: m.c1 };
     for (let c = m.c1; c <= m.c2; c++) {
-      const byRow = (mergedFrom[c] ??= new Array<{ row: number; col: number } | undefined>(lastRow + 1));
+      const byRow = (mergedFrom[c] ??= new Array<MergeSource | undefined>(lastRow + 1));
       for (let r = Math.max(m.r1, h.firstDataRow); r <= Math.min(m.r2, lastRow); r++) if (r !== m.r1 || c !== m.c1) byRow[r] = src;
     }
   }
   const fromMerge = (r: number, col: number): CellRef | undefined => {
     const src = mergedFrom[col]?.[r];
     if (!src) return undefined;
-    const text = textAt(grid, src.row, src.col);
-    return text.trim() ? { row: src.row, col: src.col, text, inherited: true } : undefined;
+    if (src.ref === undefined) {
+      const text = textAt(grid, src.row, src.col);
+      src.ref = text.trim() ? { row: src.row, col: src.col, text, inherited: true } : null;
+    }
+    return src.ref ?? undefined;
   };
 
   const kindOf = new Map<string, CellKind>();
@@ -171,7 +182,8 @@ export function buildCatalogue(grid: Grid, header?: HeaderInfo): Catalogue | und
       // only levels above this row's own deepest level are carried down
       if (level >= 0 && level >= ownDepth && ownDepth >= 0) continue;
       const p = prev!.resolved[f];
-      if (p) resolved[f] = { ...p, inherited: true };
+      // (an inherited cell is shared down the rows, not copied)
+      if (p) resolved[f] = p.inherited ? p : { ...p, inherited: true };
     }
     const tiers: CellRef[] = tierCols.map((col, i) => {
       const text = textAt(grid, r, col);
