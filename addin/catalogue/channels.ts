@@ -106,8 +106,8 @@ export interface Vocabulary {
   /** longest first */
   entries: ChannelName[];
   byKey: Map<string, ChannelName>;
-  /** entries by the characters a written name can start with (longest first): the parser's index */
-  byFirst: Map<string, ChannelName[]>;
+  /** entries, with the pattern that finds them in a cell, by the characters a written name can start with (longest first): the parser's index */
+  byFirst: Map<string, { entry: ChannelName; re: RegExp }[]>;
 }
 
 export function vocabulary(extra: readonly string[] = []): Vocabulary {
@@ -125,14 +125,15 @@ export function vocabulary(extra: readonly string[] = []): Vocabulary {
   for (const n of TWO_WEI_ONE_DUAN_ALIASES) add({ name: n, kind: 'alias', standard: '两微一端' });
   for (const n of LOCAL_CHANNELS) add({ name: n, kind: 'local' });
   entries.sort((a, b) => channelKey(b.name).length - channelKey(a.name).length);
-  const byFirst = new Map<string, ChannelName[]>();
-  for (const e of entries) {
-    const first = channelKey(e.name)[0];
+  const byFirst = new Map<string, { entry: ChannelName; re: RegExp }[]>();
+  for (const entry of entries) {
+    const first = channelKey(entry.name)[0];
+    const candidate = { entry, re: nameRegex(entry.name) };
     // the same alternatives nameRegex accepts for the first character
     for (const ch of first === '（' ? ['（', '('] : first === '/' ? ['/', '／'] : [first]) {
       const list = byFirst.get(ch);
-      if (list) list.push(e);
-      else byFirst.set(ch, [e]);
+      if (list) list.push(candidate);
+      else byFirst.set(ch, [candidate]);
     }
   }
   return { entries, byKey: new Map(entries.map((e) => [channelKey(e.name), e])), byFirst };
@@ -179,20 +180,13 @@ function nameRegex(name: string): RegExp {
   return new RegExp(parts.join('[\\s\\u3000\\u00a0]*'), 'y');
 }
 
-const regexCache = new WeakMap<ChannelName, RegExp>();
-
 function matchNameAt(text: string, pos: number, vocab: Vocabulary): { entry: ChannelName; end: number } | undefined {
   const candidates = vocab.byFirst.get(text[pos]);
   if (!candidates) return undefined;
-  for (const e of candidates) {
-    let re = regexCache.get(e);
-    if (!re) {
-      re = nameRegex(e.name);
-      regexCache.set(e, re);
-    }
+  for (const { entry, re } of candidates) {
     re.lastIndex = pos;
     const m = re.exec(text);
-    if (m) return { entry: e, end: pos + m[0].length };
+    if (m) return { entry, end: pos + m[0].length };
   }
   return undefined;
 }
@@ -206,8 +200,9 @@ export function channelNameAt(text: string, pos: number, vocab: Vocabulary): { e
 function boxAt(text: string, pos: number, vocab: Vocabulary): { state: BoxState; glyph: string; issue?: SyntaxIssue } | undefined {
   const ch = text[pos];
   if (ch === undefined) return undefined;
-  if (SELECTED.includes(ch)) return { state: 'selected', glyph: ch, ...(ch === '■' ? {} : { issue: 'altBox' as const }) };
-  if (UNSELECTED.includes(ch)) return { state: 'unselected', glyph: ch, ...(ch === '□' ? {} : { issue: 'altBox' as const }) };
+  // (objects written out, not spread: this runs for every character of a cell)
+  if (SELECTED.includes(ch)) return ch === '■' ? { state: 'selected', glyph: ch } : { state: 'selected', glyph: ch, issue: 'altBox' };
+  if (UNSELECTED.includes(ch)) return ch === '□' ? { state: 'unselected', glyph: ch } : { state: 'unselected', glyph: ch, issue: 'altBox' };
   // a mangled box: 口 (OCR), t (a lost ■), a tick; only before a known name
   if (ch !== '口' && ch !== 't' && !TICKS.includes(ch)) return undefined;
   const beforeOk = pos === 0 || SEP.test(text[pos - 1]) || SELECTED.includes(text[pos - 1]) || UNSELECTED.includes(text[pos - 1]);
@@ -300,7 +295,9 @@ export function parseChannels(text: string, vocab: Vocabulary = vocabulary()): P
       while (pos < text.length && !SEP.test(text[pos]) && !boxAt(text, pos, vocab)) pos++;
       raw = text.slice(start, pos);
     }
-    items.push({ raw, ...(entry ? { entry } : {}), note, box: pending ? pending.state : 'none', glyph: pending ? pending.glyph : '' });
+    const state = pending ? pending.state : 'none';
+    const glyph = pending ? pending.glyph : '';
+    items.push(entry ? { raw, entry, note, box: state, glyph } : { raw, note, box: state, glyph });
     pending = undefined;
     lastEnd = pos;
   }
