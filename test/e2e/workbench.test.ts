@@ -102,6 +102,16 @@ describe('workbench: catalogue check and fix (seed 001)', () => {
     await expect(page.getByRole('button', { name: '恢复已忽略的 1 项' }).count()).resolves.toBe(1);
   });
 
+  it('fixes one finding: the row moves back and its finding is gone after the re-check', async () => {
+    const safeBefore = Number(await summary().getAttribute('data-safe'));
+    await page.locator('[data-rule="row-shift"] [data-cell="F8"]').click();
+    await page.getByRole('button', { name: '修复', exact: true }).click();
+    await page.locator('[data-testid="notice"]').filter({ hasText: '已修复' }).waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.locator('[data-rule="row-shift"] [data-cell="F8"]').count(), { timeout: 30_000 }).toBe(0);
+    expect(Number(await summary().getAttribute('data-safe'))).toBeLessThan(safeBefore);
+    await expect(page.locator('[data-rule="row-shift"] [data-cell="F7"]').count()).resolves.toBe(1);
+  });
+
   it('fixes all safe findings, then downloads a workbook whose reopened check has no safe fix left', async () => {
     await page.locator('[data-testid="fix-all"]').click();
     await page.locator('[data-testid="notice"]').filter({ hasText: '已修复' }).waitFor({ timeout: 30_000 });
@@ -213,6 +223,19 @@ describe('other ways in', () => {
       await p.locator('[data-testid="dropzone"]').dispatchEvent('drop', { dataTransfer: dt });
       await p.locator('[data-testid="summary"]').waitFor({ timeout: 30_000 });
       await expect(p.locator('[data-rule="row-shift"] [data-cell="F7"]').count()).resolves.toBe(1);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('says in plain Chinese when a file is not a workbook', async () => {
+    const p = await browser.newPage();
+    try {
+      await p.goto(`${server.url}/workbench.html`);
+      await p.locator('[data-testid="file-input"]').setInputFiles({ name: '目录.xlsx', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n%\xe2\xe3\n1 0 obj\n<<>>\nendobj\n') });
+      const err = p.locator('[data-testid="open-error"]');
+      await err.waitFor({ timeout: 30_000 });
+      await expect(err.textContent()).resolves.toMatch(/^「目录\.xlsx」不是电子表格文件/);
     } finally {
       await p.close();
     }
