@@ -262,13 +262,21 @@ export function loadFonts(input: LoadFontsInput): LoadedFonts {
     return out;
   };
 
+  // Width in em per string: measured many times during line breaking (units are mostly
+  // single characters), the same for every size.
+  const emCache = new Map<string, number>();
   const width = (text: string, size: number): number => {
-    let w = 0;
-    for (const r of runs(text)) {
-      const face = faces[r.face];
-      w += (face.advance(r.text) / face.unitsPerEm) * size;
+    let em = emCache.get(text);
+    if (em === undefined) {
+      em = 0;
+      for (const r of runs(text)) {
+        const face = faces[r.face];
+        em += face.advance(r.text) / face.unitsPerEm;
+      }
+      if (emCache.size >= SHAPE_CACHE_LIMIT) emCache.clear();
+      emCache.set(text, em);
     }
-    return w;
+    return em * size;
   };
 
   return {

@@ -21,7 +21,13 @@ export function lineToOps(line: Line, originX: number, baseline: number, size: n
   for (const item of line.items) {
     if (item.kind === 'space') continue;
     let x = originX + shift + item.x;
-    for (const run of fonts.runs(item.text)) {
+    const t = item.text;
+    if (t.length === 1 && t !== '\n' && t !== '\r') {
+      // one character (most units): one face, no run splitting
+      ops.push({ kind: 'text', face: Math.max(0, fonts.faceFor(t)), text: t, x, y: baseline, size, color });
+      continue;
+    }
+    for (const run of fonts.runs(t)) {
       ops.push({ kind: 'text', face: run.face, text: run.text, x, y: baseline, size, color });
       x += fonts.width(run.text, size);
     }
