@@ -25,7 +25,7 @@ export interface CatalogueRow {
   group: number;
   /** This row's own non-empty cells per field (for tier, the first tier column). */
   own: Partial<Record<FieldId, CellRef>>;
-  /** After inheritance. */
+  /** After inheritance. Like `own`, never a blank cell. */
   resolved: Partial<Record<FieldId, CellRef>>;
   /** Tier tick cells (resolved), one per tier column. */
   tiers: CellRef[];

@@ -53,11 +53,8 @@ export default defineRule({
   },
 });
 
-/** Whether any of the fields holds a value after inheritance. */
+/** Whether any of the fields holds a value after inheritance (resolved cells are never blank). */
 function has(res: CatalogueRow['resolved'], fields: readonly FieldId[]): boolean {
-  for (const f of fields) {
-    const c = res[f];
-    if (c && c.text.trim() !== '') return true;
-  }
+  for (const f of fields) if (res[f] !== undefined) return true;
   return false;
 }
