@@ -45,6 +45,24 @@ function htmlPlugin(name, page) {
   });
 }
 
+/** Copies addin/assets/*.png (the ribbon and manifest icons) to assets/ in the output, dev server included. */
+class CopyIconsPlugin {
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap('CopyIconsPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'CopyIconsPlugin', stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        const dir = path.join(ROOT, 'addin/assets');
+        if (!fs.existsSync(dir)) return;
+        for (const name of fs.readdirSync(dir).filter((n) => /\.(png|svg|ico)$/.test(n))) {
+          const file = path.join(dir, name);
+          compilation.fileDependencies.add(file);
+          compilation.emitAsset(`assets/${name}`, new sources.RawSource(fs.readFileSync(file)));
+        }
+      });
+    });
+  }
+}
+
 /** HTTPS options from office-addin-dev-certs (trusted localhost certificate), or null when it is not installed. */
 async function devCerts() {
   try {
@@ -109,7 +127,7 @@ export default async function config(env = {}, argv = {}) {
         { test: /\.(ttf|otf)$/, type: 'asset/resource' },
       ],
     },
-    plugins: pages.map(([name, p]) => htmlPlugin(name, p)),
+    plugins: [...pages.map(([name, p]) => htmlPlugin(name, p)), new CopyIconsPlugin()],
     optimization: {
       // Initial chunks stay one file per page; import() chunks are split as webpack sees fit.
       splitChunks: { chunks: 'async' },

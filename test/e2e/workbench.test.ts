@@ -250,6 +250,10 @@ describe('other ways in', () => {
       await p.goto(`${server.url}/taskpane.html`);
       await p.locator('[data-testid="dropzone"]').waitFor({ timeout: 30_000 });
       expect(errors).toEqual([]);
+      // The manifest's icons are served beside the pages.
+      const icon = await p.request.get(`${server.url}/assets/icon-32.png`);
+      expect(icon.status()).toBe(200);
+      expect([...(await icon.body()).subarray(1, 4)]).toEqual([0x50, 0x4e, 0x47]);
     } finally {
       await p.close();
     }
