@@ -11,6 +11,18 @@ interface Use {
 
 const MAX_LISTED = 3;
 
+/** A cell's citations, each (title, 文号) once. */
+function distinct(citations: Citation[]): Citation[] {
+  if (citations.length < 2) return citations;
+  const seen = new Set<string>();
+  return citations.filter((c) => {
+    const k = c.key + c.docNo;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
 /** The same document cited with different 文号 in different places of the catalogue. */
 export default defineRule({
   meta: {
@@ -39,12 +51,8 @@ export default defineRule({
       const cell = ctx.valueAfterShift(r, 'basis');
       if (!cell) continue;
       let citations = cited.get(cell.text);
-      if (!citations) cited.set(cell.text, (citations = citationsOf(cell.text, ctx.memo(findDocNumbers, cell.text))));
-      if (!citations.length) continue;
-      const seen = new Set<string>();
+      if (!citations) cited.set(cell.text, (citations = distinct(citationsOf(cell.text, ctx.memo(findDocNumbers, cell.text)))));
       for (const c of citations) {
-        if (seen.has(c.key + c.docNo)) continue;
-        seen.add(c.key + c.docNo);
         const use = { row: cell.row, col: cell.col, docNo: c.docNo, title: c.title };
         const list = byTitle.get(c.key);
         if (list) list.push(use);
