@@ -24,7 +24,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { PDFDocument } from 'pdf-lib';
@@ -40,6 +40,8 @@ const nodeDeflate = (bytes: Uint8Array): Uint8Array => deflateSync(bytes);
 
 const kb = (bytes: number, pages = 1): number => Math.round((bytes / 1024 / pages) * 10) / 10;
 const round2 = (x: number): number => Math.round(x * 100) / 100;
+/** 1-minute load average when the line is printed: timings on a shared machine need it */
+const load = (): number => round2(loadavg()[0]);
 
 async function pdfmeSide() {
   // imported only when needed, so our side's RSS does not include pdfme
@@ -177,6 +179,7 @@ const warm = defineBenchmark({
         peer_peak_rss_mb: peerPeakRssMb,
         ours_fflate_ms: round2(tFflate.median),
         deflate: 'node:zlib',
+        load_avg_1m: load(),
       },
     };
   },
@@ -208,6 +211,7 @@ const cold = defineBenchmark({
         ours_document_ms: round2(co.document),
         peer_document_ms: round2(cp.document),
         deflate: 'node:zlib',
+        load_avg_1m: load(),
       },
     };
   },
@@ -256,6 +260,7 @@ const batch = defineBenchmark({
         peak_rss_mb: peakRssMb,
         peer_peak_rss_mb: peerPeakRssMb,
         deflate: 'node:zlib',
+        load_avg_1m: load(),
       },
     };
   },

@@ -274,8 +274,12 @@ export function toUnicodeCMap(map: ReadonlyMap<number, string>): string {
   return out.join('\n');
 }
 
-/** Bytes of a string of code units < 256 (content streams are ASCII here). */
+const utf8 = new TextEncoder();
+
+/** Bytes of a string of code units < 256 (content streams are ASCII here: text is hex). */
 export function asciiBytes(s: string): Uint8Array {
+  // ASCII is its own UTF-8: the native encoder, much faster than a loop in a cold process
+  if (!/[\u0080-\uffff]/.test(s)) return utf8.encode(s);
   const out = new Uint8Array(s.length);
   for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i) & 0xff;
   return out;
