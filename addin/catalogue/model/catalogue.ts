@@ -129,6 +129,9 @@ export function buildCatalogue(grid: Grid, header?: HeaderInfo): Catalogue | und
   };
 
   const kindOf = new Map<string, CellKind>();
+  // the text above in each column, and its kind
+  const lastText: (string | undefined)[] = new Array(ncols + 1).fill(undefined);
+  const lastKind: (CellKind | undefined)[] = new Array(ncols + 1).fill(undefined);
   const rows: CatalogueRow[] = [];
   let group = 0;
   let prev: CatalogueRow | undefined;
@@ -141,9 +144,14 @@ export function buildCatalogue(grid: Grid, header?: HeaderInfo): Catalogue | und
       const v = values?.[c - 1] ?? null;
       let k: CellKind | undefined;
       if (typeof v === 'string' && v.length <= MEMO_MAX) {
-        // short cells repeat (time limits, bodies, channels, ticks): classify each text once
-        k = kindOf.get(v);
-        if (k === undefined) kindOf.set(v, (k = classify(v)));
+        // short cells repeat (ticks and item names down a column, time limits, bodies, channels): classify each text once
+        if (v === lastText[c]) k = lastKind[c];
+        else {
+          k = kindOf.get(v);
+          if (k === undefined) kindOf.set(v, (k = classify(v)));
+          lastText[c] = v;
+          lastKind[c] = k;
+        }
       } else k = classify(v);
       kinds[c] = k;
       if (k !== 'empty') blank = false;
