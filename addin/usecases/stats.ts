@@ -111,6 +111,8 @@ export interface WriteStatsInput {
   readonly catalogue?: Readonly<Record<string, CatalogueCounts>>;
   readonly calendar?: Calendar;
   readonly rules?: DeadlineRules;
+  /** The register's header labels: 「年度报告表四」 is written when 行政复议/行政诉讼 is among them. */
+  readonly columns?: readonly string[];
   /** Log sheet to count forms from; default `_xxgk_log`. */
   readonly logSheet?: string;
 }

@@ -187,13 +187,14 @@ function reviewValue(raw: string): number | null | undefined {
 }
 
 /**
- * 表四 for `year`, or undefined when no application has a 行政复议 or 行政诉讼 column. The
+ * 表四 for `year`, or undefined when the register has no 行政复议 or 行政诉讼 column (`columns`: the
+ * register's header labels; without them, when no application carries either column). The
  * register has no dates for 复议/诉讼, so a case is counted in the year of the reply it
  * challenges (答复日期 in `year`).
  */
-export function table4FromPrepared(prepared: Prepared, year: number, warnings: StatsWarning[]): Table4 | undefined {
-  let present = false;
-  for (const a of prepared.apps) {
+export function table4FromPrepared(prepared: Prepared, year: number, warnings: StatsWarning[], columns?: readonly string[]): Table4 | undefined {
+  let present = columns !== undefined && (columns.includes(REVIEW_COLUMN) || columns.includes(LITIGATION_COLUMN));
+  for (const a of columns === undefined ? prepared.apps : []) {
     if (a.extra[REVIEW_COLUMN] !== undefined || a.extra[LITIGATION_COLUMN] !== undefined) {
       present = true;
       break;

@@ -31,6 +31,8 @@ export interface StatsInput {
   /** The log's data rows as stored, instead of `events` (faster for a large log). */
   readonly logRows?: readonly (readonly string[])[];
   readonly catalogue?: Readonly<Record<string, CatalogueCounts>>;
+  /** The register's header labels (RegisterRead.header): 表四 is made when 行政复议/行政诉讼 is one. */
+  readonly columns?: readonly string[];
   readonly calendar?: Calendar;
   readonly rules?: DeadlineRules;
 }
@@ -72,7 +74,7 @@ export function buildStats(input: StatsInput): StatsReport {
   const table3 = table3FromPrepared(prepared, year);
   const previousTable3 = table3FromPrepared(prepared, year - 1);
   const checks = checkTable3(table3, previousTable3);
-  const table4 = table4FromPrepared(prepared, year, warnings);
+  const table4 = table4FromPrepared(prepared, year, warnings, input.columns);
   const json: StatsJson = { monthly, table3, checks: table4 ? [...checks, ...checkTable4(table4)] : checks };
   if (table4) json.table4 = table4;
   return { year, json, previousTable3, warnings };

@@ -173,6 +173,25 @@ describe('表三: hand-written register', () => {
   });
 });
 
+describe('rows that cannot be dated', () => {
+  it('leaves out an application without a valid 收到日期 and keeps the rest in order', () => {
+    const apps = [
+      { ...app('A', '2024-03-01', '自然人', 'disclose', '2024-03-20'), row: 2 },
+      { ...app('X', '2024-02-30', '商业企业'), row: 3 },
+      { ...app('B', '2024-04-01', '其他', 'partial', '2024-13-01'), row: 4 },
+      { ...app('C', '2024-05-01', '其他', 'other', '2024-05-10', { 行政复议: '维持' }), row: 5 },
+    ];
+    const r = buildStats({ applications: apps, year: 2024 });
+    expect(r.warnings.map((w) => [w.row, w.code, w.column])).toEqual([
+      [3, 'bad-date', '收到日期'],
+      [4, 'bad-date', '答复日期'],
+    ]);
+    expect(r.json.table3.rows[0].values).toEqual([1, 0, 0, 0, 0, 2, 3]);
+    expect(r.json.table3.rows[24].values).toEqual([0, 0, 0, 0, 0, 1, 1]);
+    expect(r.json.table4?.rows[0].values).toEqual([1, 0, 0, 0, 1]);
+  });
+});
+
 describe('勾稽 checks on typed-in tables', () => {
   it('name the failing column or row', () => {
     const t = table3([app('A', '2024-03-01', '自然人', 'disclose', '2024-03-20')], 2024).table;
@@ -261,6 +280,9 @@ describe('表四 from 行政复议 / 行政诉讼 columns', () => {
     expect(r.warnings.map((w) => [w.row, w.column, w.code])).toEqual([[7, '行政复议', 'unknown-review-value']]);
     expect(r.json.checks.at(-1)).toEqual({ name: '表四：总计=维持+纠正+其他结果+尚未审结（各组）', ok: true, detail: '三组均相等' });
     expect(buildStats({ applications: apps.map((a) => ({ ...a, extra: {} })), year: 2024 }).json.table4).toBeUndefined();
+    // with the header known: the column decides, even when every cell is blank (a report of zeros)
+    expect(buildStats({ applications: apps.map((a) => ({ ...a, extra: {} })), year: 2024, columns: ['登记编号', '行政复议'] }).json.table4?.rows[0].values).toEqual([0, 0, 0, 0, 0]);
+    expect(buildStats({ applications: apps, year: 2024, columns: ['登记编号'] }).json.table4).toBeUndefined();
     expect(table4Csv(r.json.table4!)).toBe('类别,结果维持,结果纠正,其他结果,尚未审结,总计\r\n行政复议,1,1,0,1,3\r\n行政诉讼·未经复议直接起诉,1,0,0,0,1\r\n行政诉讼·复议后起诉,0,0,1,1,2\r\n');
   });
 });
