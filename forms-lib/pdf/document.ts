@@ -54,8 +54,9 @@ export interface CreateDocumentOptions {
   fonts: LoadedFonts;
   meta: DocumentMeta;
   /**
-   * A letterhead PDF: its first page is drawn as the background of the first page
-   * (or of every page with `letterheadOn: 'all'`). Default: blank A4.
+   * A letterhead PDF: its first page is drawn as the background of the first page (of each
+   * section(), i.e. each record of a batch), or of every page with `letterheadOn: 'all'`.
+   * Default: blank A4.
    */
   letterhead?: Uint8Array;
   letterheadOn?: 'first' | 'all';
@@ -236,7 +237,8 @@ export class FormDocument {
   /**
    * Starts a new section on a new page: the next record of a batch, e.g. twenty 答复书 in one
    * PDF that share one embedded font subset. Page numbers restart at 1 (odd/even placement
-   * per section); the cursor goes to the top of the text block. Returns the page index.
+   * per section) and the letterhead is drawn again; the cursor goes to the top of the text
+   * block. Returns the page index.
    * On an empty document it just starts the first page.
    */
   section(): number {
@@ -518,7 +520,7 @@ export class FormDocument {
     if (this.letterhead) [background] = await pdfDoc.embedPdf(this.letterhead, [0]);
     pageOps.forEach((ops, i) => {
       const page = pdfDoc.addPage([A4.width, A4.height]);
-      if (background && (i === 0 || this.letterheadOn === 'all')) {
+      if (background && (this.pages[i].number === 1 || this.letterheadOn === 'all')) {
         const scale = Math.min(A4.width / background.width, A4.height / background.height);
         page.drawPage(background, { x: 0, y: A4.height - background.height * scale, xScale: scale, yScale: scale });
       }

@@ -169,13 +169,19 @@ describe('writing', () => {
       expect(text).toContain(`${name}：你的申请已收悉。`);
       expect(text).toMatch(/—1—$/);
     }
-    // page 2 of a section that runs over is numbered 2 again (even: left)
-    const long = await createDocument({ fonts, meta: { title: 'batch2' } });
+    // page 2 of a section that runs over is numbered 2 (even: left); the letterhead starts each section
+    const letterhead = await PDFDocument.create();
+    letterhead.addPage([595.28, 841.89]).drawRectangle({ x: 40, y: 780, width: 300, height: 20 });
+    const long = await createDocument({ fonts, meta: { title: 'batch2' }, letterhead: await letterhead.save() });
     long.section();
     long.drawParagraphs('字'.repeat(28 * 22 + 10));
     long.section();
     long.drawParagraphs('短');
     expect([0, 1, 2].map((i) => long.pageNumberOf(i))).toEqual([1, 2, 1]);
+    const longPath = writePdf(await long.finish(), 'sections-letterhead');
+    const band = { x: 20, y: 297 - 790 * (25.4 / 72), width: 80, height: 2 };
+    expect([1, 2, 3].map((p) => darkPixels(renderGray(longPath, p), band) > 50)).toEqual([true, false, true]);
+    expect(strip(pdftotext(longPath, { page: 2 }))).toMatch(/—2—$/);
   });
 
   it('the deflate hook compresses every stream; setDeflate sets the default', async () => {
