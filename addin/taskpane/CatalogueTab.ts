@@ -7,12 +7,12 @@
 import { Badge, Button, Caption1, MessageBar, MessageBarBody, Select, Spinner, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { createElement as h, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { render } from '../catalogue/messages.ts';
-import type { Finding, Severity } from '../catalogue/types.ts';
+import type { CellEdit, Finding, Severity } from '../catalogue/types.ts';
 import { type ValidationReport, fixSheet, validateSheet } from '../usecases/catalogue.ts';
 import { errorText, nextFrame } from './host.ts';
 import type { PaneHost } from './host.ts';
 import { type PaneLocale, t } from './i18n.ts';
-import { displayOrder, groupFindings, ignoreKey, safeFixCount, step } from './findings-view.ts';
+import { displayOrder, groupFindings, ignoreKey, safeFixCount, step, undoFor } from './findings-view.ts';
 import type { PaneSettings } from './settings.ts';
 import { data } from './data-attrs.ts';
 
@@ -55,6 +55,8 @@ export function CatalogueTab({ host, settings, saveSettings, locale }: Catalogue
   const [busy, setBusy] = useState<string | null>(null);
   const [notice, setNotice] = useState<{ intent: 'success' | 'error' | 'info'; text: string } | null>(null);
   const [current, setCurrent] = useState(-1);
+  /** What the last fix changed, to put back with 撤销. */
+  const [lastFix, setLastFix] = useState<{ sheet: string; undo: CellEdit[] } | null>(null);
   const ownWriteUntil = useRef(0);
 
   const ignored = useMemo(() => (report ? (settings.ignored[report.sheet] ?? []) : []), [report, settings]);
@@ -139,6 +141,7 @@ export function CatalogueTab({ host, settings, saveSettings, locale }: Catalogue
     try {
       ownWriteUntil.current = Date.now() + 5000;
       const r = await port.applyEdits(f.sheet, f.fix.edits);
+      setLastFix(r.applied.length ? { sheet: f.sheet, undo: undoFor(r) } : null);
       setNotice({ intent: 'success', text: t(locale, 'fixedSummary', { applied: r.applied.length, passes: 1, skipped: r.skipped.length ? t(locale, 'skippedPart', { n: r.skipped.length }) : '' }) });
     } catch (e) {
       setNotice({ intent: 'error', text: errorText(e, locale) });
@@ -155,6 +158,7 @@ export function CatalogueTab({ host, settings, saveSettings, locale }: Catalogue
     try {
       ownWriteUntil.current = Date.now() + 5000;
       const r = await fixSheet(port, { sheet: report.sheet, options: { ignored } });
+      setLastFix(r.apply?.applied.length ? { sheet: r.sheet, undo: undoFor(r.apply) } : null);
       const applied = r.apply?.applied.length ?? 0;
       const skipped = r.apply?.skipped.length ?? 0;
       setNotice(
@@ -168,6 +172,22 @@ export function CatalogueTab({ host, settings, saveSettings, locale }: Catalogue
       setBusy(null);
     }
     await check(report.sheet, { quiet: true });
+  };
+
+  const undo = async () => {
+    if (!lastFix) return;
+    setBusy(t(locale, 'fixing'));
+    try {
+      ownWriteUntil.current = Date.now() + 5000;
+      const r = await port.applyEdits(lastFix.sheet, lastFix.undo);
+      setNotice({ intent: 'info', text: t(locale, 'undone', { n: r.applied.length, skipped: r.skipped.length ? t(locale, 'skippedPart', { n: r.skipped.length }) : '' }) });
+      setLastFix(null);
+    } catch (e) {
+      setNotice({ intent: 'error', text: errorText(e, locale) });
+    } finally {
+      setBusy(null);
+    }
+    await check(lastFix.sheet, { quiet: true });
   };
 
   const ignore = async (f: Finding) => {
@@ -214,7 +234,13 @@ export function CatalogueTab({ host, settings, saveSettings, locale }: Catalogue
       h(Button, { appearance: 'primary', onClick: () => void fixAll(), disabled: Boolean(busy) || safe === 0, ...data({ testid: 'fix-all' }) }, t(locale, 'fixAllSafe')),
     ),
     busy ? h(Spinner, { size: 'tiny', label: busy, labelPosition: 'after' }) : null,
-    notice ? h(MessageBar, { intent: notice.intent, ...data({ testid: 'notice' }) }, h(MessageBarBody, null, notice.text)) : null,
+    notice
+      ? h(
+          MessageBar,
+          { intent: notice.intent, ...data({ testid: 'notice' }) },
+          h(MessageBarBody, null, notice.text, ' ', lastFix && !busy ? h(Button, { size: 'small', onClick: () => void undo(), ...data({ testid: 'undo' }) }, t(locale, 'undo')) : null),
+        )
+      : null,
     report
       ? h(
           Caption1,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../catalogue/types.ts';
-import { displayOrder, groupFindings, ignoreKey, safeFixCount, step } from './findings-view.ts';
+import { displayOrder, groupFindings, ignoreKey, safeFixCount, step, undoEdits, undoFor } from './findings-view.ts';
 
 const f = (ruleId: string, severity: Finding['severity'], cell: string, fix?: 'safe' | 'unsafe'): Finding => ({
   ruleId,
@@ -41,5 +41,23 @@ describe('groupFindings', () => {
   it('keys ignores as the engine does and counts safe fixes', () => {
     expect(ignoreKey(list[1])).toBe('row-shift@F7');
     expect(safeFixCount(list)).toBe(2);
+  });
+});
+
+describe('undo', () => {
+  const applied = [
+    { row: 7, col: 5, cell: 'E7', expect: 'a', set: null },
+    { row: 7, col: 6, cell: 'F7', expect: null, set: 'a' },
+  ];
+  it('puts back each applied edit, last first, expecting the value written', () => {
+    expect(undoEdits(applied)).toEqual([
+      { row: 7, col: 6, cell: 'F7', expect: 'a', set: null },
+      { row: 7, col: 5, cell: 'E7', expect: null, set: 'a' },
+    ]);
+  });
+  it("prefers the port's own revert set", () => {
+    const revert = [{ row: 7, col: 5, cell: 'E7', expect: null, set: '=A1' }];
+    expect(undoFor({ applied, skipped: [], revert } as never)).toBe(revert);
+    expect(undoFor({ applied, skipped: [] })).toEqual(undoEdits(applied));
   });
 });

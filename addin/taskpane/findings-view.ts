@@ -2,7 +2,8 @@
  * The 目录校验 tab's view of a validation report, as plain data (no React): findings grouped by
  * severity then rule with counts, a flat order for next/previous, and ignore keys.
  */
-import type { Finding, Severity } from '../catalogue/types.ts';
+import type { CellEdit, Finding, Severity } from '../catalogue/types.ts';
+import type { ApplyResult } from '../port/workbook-port.ts';
 
 export interface RuleGroup {
   ruleId: string;
@@ -60,4 +61,18 @@ export function step(current: number, length: number, by: 1 | -1): number {
 
 export function safeFixCount(findings: readonly Finding[]): number {
   return findings.filter((f) => f.fix?.applicability === 'safe').length;
+}
+
+/**
+ * Edits that put back what `applied` changed: last first, each expecting the value it wrote.
+ * A cell changed since is skipped by the port, never overwritten.
+ */
+export function undoEdits(applied: readonly CellEdit[]): CellEdit[] {
+  return [...applied].reverse().map((e) => ({ row: e.row, col: e.col, cell: e.cell, expect: e.set, set: e.expect }));
+}
+
+/** The port's own revert set when it returns one (the Excel adapter: exact previous contents), else undoEdits(applied). */
+export function undoFor(result: ApplyResult): CellEdit[] {
+  const revert = (result as ApplyResult & { revert?: unknown }).revert;
+  return Array.isArray(revert) ? (revert as CellEdit[]) : undoEdits(result.applied);
 }

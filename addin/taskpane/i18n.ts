@@ -28,6 +28,8 @@ const STRINGS = {
   summary: ['事项 {items} 行 · 错误 {errors} · 警告 {warnings} · 提示 {infos} · 可安全修复 {safe}', '{items} items · {errors} errors · {warnings} warnings · {infos} infos · {safe} safe fixes'],
   fixedSummary: ['已修复 {applied} 个单元格{skipped}，用了 {passes} 轮。', 'Fixed {applied} cells{skipped} in {passes} passes.'],
   skippedPart: ['（{n} 个单元格已被改动，未覆盖）', ' ({n} changed cells left alone)'],
+  undo: ['撤销', 'Undo'],
+  undone: ['已撤销，恢复了 {n} 个单元格{skipped}。', 'Undone: {n} cells put back{skipped}.'],
   nothingToFix: ['没有可以安全自动修复的问题。', 'Nothing to fix safely.'],
   error: ['错误', 'Errors'],
   warning: ['警告', 'Warnings'],

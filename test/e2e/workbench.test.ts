@@ -102,7 +102,7 @@ describe('workbench: catalogue check and fix (seed 001)', () => {
     await expect(page.getByRole('button', { name: '恢复已忽略的 1 项' }).count()).resolves.toBe(1);
   });
 
-  it('fixes one finding: the row moves back and its finding is gone after the re-check', async () => {
+  it('fixes one finding (gone after the re-check), undoes it (back), fixes it again', async () => {
     const safeBefore = Number(await summary().getAttribute('data-safe'));
     await page.locator('[data-rule="row-shift"] [data-cell="F8"]').click();
     await page.getByRole('button', { name: '修复', exact: true }).click();
@@ -110,6 +110,13 @@ describe('workbench: catalogue check and fix (seed 001)', () => {
     await expect.poll(() => page.locator('[data-rule="row-shift"] [data-cell="F8"]').count(), { timeout: 30_000 }).toBe(0);
     expect(Number(await summary().getAttribute('data-safe'))).toBeLessThan(safeBefore);
     await expect(page.locator('[data-rule="row-shift"] [data-cell="F7"]').count()).resolves.toBe(1);
+    await page.locator('[data-testid="undo"]').click();
+    await page.locator('[data-testid="notice"]').filter({ hasText: '已撤销' }).waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.locator('[data-rule="row-shift"] [data-cell="F8"]').count(), { timeout: 30_000 }).toBe(1);
+    expect(Number(await summary().getAttribute('data-safe'))).toBe(safeBefore);
+    await page.locator('[data-rule="row-shift"] [data-cell="F8"]').click();
+    await page.getByRole('button', { name: '修复', exact: true }).click();
+    await expect.poll(() => page.locator('[data-rule="row-shift"] [data-cell="F8"]').count(), { timeout: 30_000 }).toBe(0);
   });
 
   it('fixes all safe findings, then downloads a workbook whose reopened check has no safe fix left', async () => {
