@@ -131,7 +131,7 @@ export function buildCatalogue(grid: Grid, header?: HeaderInfo): Catalogue | und
   const kindOf = new Map<string, CellKind>();
   // the text above in each column, and its kind
   const lastText: (string | undefined)[] = new Array(ncols + 1).fill(undefined);
-  const lastKind: (CellKind | undefined)[] = new Array(ncols + 1).fill(undefined);
+  const lastKind: CellKind[] = new Array(ncols + 1).fill('empty');
   const rows: CatalogueRow[] = [];
   let group = 0;
   let prev: CatalogueRow | undefined;
@@ -142,13 +142,14 @@ export function buildCatalogue(grid: Grid, header?: HeaderInfo): Catalogue | und
     let blank = true;
     for (let c = 1; c <= ncols; c++) {
       const v = values?.[c - 1] ?? null;
-      let k: CellKind | undefined;
+      let k: CellKind;
       if (typeof v === 'string' && v.length <= MEMO_MAX) {
         // short cells repeat (ticks and item names down a column, time limits, bodies, channels): classify each text once
         if (v === lastText[c]) k = lastKind[c];
         else {
-          k = kindOf.get(v);
-          if (k === undefined) kindOf.set(v, (k = classify(v)));
+          const known = kindOf.get(v);
+          if (known !== undefined) k = known;
+          else kindOf.set(v, (k = classify(v)));
           lastText[c] = v;
           lastKind[c] = k;
         }
