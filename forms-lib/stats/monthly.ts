@@ -146,7 +146,6 @@ export function monthlyFromPrepared(
     const mo = (m % 12) + 1;
     ends.push(dayNumberFromParts(y, mo, daysInMonth(y, mo)));
   }
-  const channelIndex = new Map<string, number>(CHANNELS.map((c, i) => [c, i]));
   const lastEnd = ends[n - 1];
   const firstStart = dayNumberFromParts(Math.floor(m0 / 12), (m0 % 12) + 1, 1);
   // Open / overdue at month end as difference arrays over month slots: +1 at the first month
@@ -160,7 +159,7 @@ export function monthlyFromPrepared(
   };
 
   const due = { due: 0, dueWithoutExtension: 0 };
-  const { received, closed, col, leaf, extensionDays, apps } = prepared;
+  const { received, closed, col, channel, leaf, extensionDays } = prepared;
   for (let i = 0; i < prepared.length; i++) {
     const r = received[i];
     const c = closed[i];
@@ -170,8 +169,8 @@ export function monthlyFromPrepared(
     if (mr >= m0 && mr <= m1) {
       const a = acc[mr - m0];
       a.received++;
-      const ch = channelIndex.get(apps[i].channel);
-      if (ch !== undefined) a.byChannel[ch]++;
+      const ch = channel[i];
+      if (ch < CHANNELS.length) a.byChannel[ch]++;
       a.byType[col[i]]++;
     }
     const closedMonth = c === Infinity ? Infinity : monthOfDay(c);

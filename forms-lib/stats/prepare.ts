@@ -3,6 +3,7 @@
  * data problems that would make a count wrong reported by register row.
  */
 import type { DeadlineRules } from '../calendar/index.ts';
+import { CHANNELS } from '../calendar/index.ts';
 import { type DayNumber, dayNumberFromParts } from '../calendar/isoDate.ts';
 import type { Application, OutcomeId } from '../register/types.ts';
 import { APPLICANT_TYPES, OUTCOMES } from '../register/types.ts';
@@ -32,6 +33,8 @@ export interface Prepared {
   readonly closed: Float64Array;
   /** 0–5: index in APPLICANT_TYPES. */
   readonly col: Uint8Array;
+  /** Index in CHANNELS, 255 for a channel not in the list. */
+  readonly channel: Uint8Array;
   /** 0–20: index in OUTCOMES, -1 while open. */
   readonly leaf: Int8Array;
   readonly extensionDays: Int32Array;
@@ -43,6 +46,7 @@ export interface Prepared {
 
 const OUTCOME_INDEX = new Map<OutcomeId, number>(OUTCOMES.map((o, i) => [o.id, i]));
 const TYPE_INDEX = new Map<string, number>(APPLICANT_TYPES.map((t, i) => [t, i]));
+const CHANNEL_INDEX = new Map<string, number>(CHANNELS.map((c, i) => [c, i]));
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -118,6 +122,7 @@ export function prepare(apps: readonly Application[], warnings: StatsWarning[]):
   const received = new Int32Array(n);
   const closedArr = new Float64Array(n);
   const col = new Uint8Array(n);
+  const channel = new Uint8Array(n);
   const leafArr = new Int8Array(n);
   const ext = new Int32Array(n);
   const supp = new Float64Array(n);
@@ -156,6 +161,7 @@ export function prepare(apps: readonly Application[], warnings: StatsWarning[]):
     received[k] = r;
     closedArr[k] = closed;
     col[k] = TYPE_INDEX.get(app.applicantType) ?? APPLICANT_TYPES.length - 1;
+    channel[k] = CHANNEL_INDEX.get(app.channel) ?? 255;
     leafArr[k] = leaf;
     ext[k] = app.extensionDays > 0 ? app.extensionDays : 0;
     const s = app.supplementReceivedOn === undefined ? undefined : dayOf(app.supplementReceivedOn);
@@ -172,6 +178,7 @@ export function prepare(apps: readonly Application[], warnings: StatsWarning[]):
     received: received.subarray(0, k),
     closed: closedArr.subarray(0, k),
     col: col.subarray(0, k),
+    channel: channel.subarray(0, k),
     leaf: leafArr.subarray(0, k),
     extensionDays: ext.subarray(0, k),
     supplementReceived: supp.subarray(0, k),
