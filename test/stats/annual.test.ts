@@ -192,6 +192,17 @@ describe('rows that cannot be dated', () => {
   });
 });
 
+describe('buildStats input', () => {
+  it('names the bad field', () => {
+    expect(() => buildStats({ applications: [], year: 25 })).toThrowError(/\(year\)/);
+    expect(() => buildStats({ applications: [], year: 2025, month: '2025/03' })).toThrowError(/\(month\)/);
+    const empty = buildStats({ applications: [], year: 2025 });
+    expect(empty.json.monthly).toHaveLength(12);
+    expect(empty.json.table3.rows.every((r) => r.values.every((v) => v === 0))).toBe(true);
+    expect(empty.json.checks.every((c) => c.ok)).toBe(true);
+  });
+});
+
 describe('勾稽 checks on typed-in tables', () => {
   it('name the failing column or row', () => {
     const t = table3([app('A', '2024-03-01', '自然人', 'disclose', '2024-03-20')], 2024).table;
