@@ -276,9 +276,12 @@ export interface ArabicArticle {
 }
 
 /** 第20条 / 第3款 / 第1章 written with Arabic digits (legal texts write 第二十条). */
+const ARTICLE_RE = /第[\s\u3000]*(\d{1,4})[\s\u3000]*(条|款|项|章|节)/g;
+
 export function arabicArticles(text: string): ArabicArticle[] {
   const out: ArabicArticle[] = [];
-  const re = /第[\s\u3000]*(\d{1,4})[\s\u3000]*(条|款|项|章|节)/g;
+  const re = ARTICLE_RE;
+  re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
     const n = Number(m[1]);
@@ -301,8 +304,12 @@ export interface Citation {
   doc: DocNumber;
 }
 
+/** What titleKey removes or folds. */
+const TITLE_FOLD = /[\s\u3000\u00a0《》〈〉“”"'‘’()]/;
+
 /** Compare key of a title: no whitespace, no quote or title marks, folded brackets. */
 export function titleKey(t: string): string {
+  if (!TITLE_FOLD.test(t)) return t;
   return t
     .replace(/[\s\u3000\u00a0]+/g, '')
     .replace(/[《》〈〉“”"'‘’]/g, '')
