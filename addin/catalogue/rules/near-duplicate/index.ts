@@ -9,7 +9,7 @@ const LEVELS: FieldId[] = ['level1', 'level2', 'level3', 'level4'];
  * that catalogues add or drop freely (重大行政决策预公开 = 重大决策预公开), unless little else is left.
  */
 export function normalizeItemName(s: string): string {
-  const bare = s.replace(/[\s\u3000\u00a0]+/g, '').replace(/[\p{P}\p{S}]/gu, '');
+  const bare = s.replace(/[\s\u3000\u00a0\p{P}\p{S}]+/gu, '');
   const core = bare.replace(/行政|信息/g, '');
   // 「信息公开」 is not 「公开」: keep names the two words are most of
   return core.length >= 3 ? core : bare;
