@@ -73,6 +73,14 @@ export interface LoadFontsInput {
 
 const SHAPE_CACHE_LIMIT = 50_000;
 
+/**
+ * fontkit's default GPOS features, switched off for shaping: positioning never changes glyph
+ * ids or advance widths (the PDF shows glyphs at their advances, as pdf-lib did), and a first
+ * layout with them runs the whole GPOS pass (~15 ms of a cold document). GSUB features (ccmp,
+ * locl, liga, …) stay on.
+ */
+const NO_POSITIONING: Record<string, boolean> = { kern: false, mark: false, mkmk: false, curs: false, dist: false, abvm: false, blwm: false };
+
 type Lazy<T> = T[] | { toArray(): T[] } | undefined;
 const arr = <T>(x: Lazy<T>): T[] => (x === undefined ? [] : Array.isArray(x) ? x : x.toArray());
 
@@ -190,7 +198,7 @@ function makeFace(bytes: Uint8Array, label: string): FontFace {
         const advances: number[] = [];
         const codePoints: number[][] = [];
         let advance = 0;
-        for (const g of font.layout(text).glyphs) {
+        for (const g of font.layout(text, NO_POSITIONING).glyphs) {
           glyphs.push(g.id);
           advances.push(g.advanceWidth);
           codePoints.push([...g.codePoints]);
