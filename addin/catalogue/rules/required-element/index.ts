@@ -39,11 +39,15 @@ export default defineRule({
     const shiftedGroups = new Set(cat.rows.filter((r) => r.shift && r.kind === 'item').map((r) => r.row));
     // the needs whose columns the catalogue has (missing-column reports the others once), with the column to report at
     const needs = NEEDS.map((need) => ({ need, cols: need.anyOf.map((f) => cat.header.byField[f]).filter((c): c is number => c !== undefined) })).filter((n) => n.cols.length);
-    for (const r of ctx.dataRows()) {
+    // (indexed loops: this runs for every need of every row)
+    const rows = ctx.dataRows();
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i];
       if (r.kind === 'continuation' || shiftedGroups.has(r.group)) continue;
       const res = r.resolved;
       let item: string | undefined;
-      for (const { need, cols } of needs) {
+      for (let k = 0; k < needs.length; k++) {
+        const { need, cols } = needs[k];
         if (has(res, need.anyOf)) continue;
         if (need.key === 'content' && (r.own.level3 || r.own.level4 || res.level3 || res.level4)) continue;
         item ??= (res.level4 ?? res.level3 ?? res.level2 ?? res.level1)?.text.trim().slice(0, 20) ?? `第${r.row}行`;
@@ -55,6 +59,6 @@ export default defineRule({
 
 /** Whether any of the fields holds a value after inheritance (resolved cells are never blank). */
 function has(res: CatalogueRow['resolved'], fields: readonly FieldId[]): boolean {
-  for (const f of fields) if (res[f] !== undefined) return true;
+  for (let i = 0; i < fields.length; i++) if (res[fields[i]] !== undefined) return true;
   return false;
 }
