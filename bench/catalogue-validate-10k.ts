@@ -13,11 +13,15 @@
  */
 import { Schema } from 'tableschema';
 import { validateGrid } from '../addin/catalogue/engine.ts';
+import type { Grid } from '../addin/catalogue/grid.ts';
+import { buildCatalogue } from '../addin/catalogue/model/catalogue.ts';
+import { detectHeader } from '../addin/catalogue/model/header.ts';
+import type { Rule } from '../addin/catalogue/rule.ts';
 import { allRules } from '../addin/catalogue/rules/index.ts';
 import type { Finding } from '../addin/catalogue/types.ts';
 import { type CatalogueData, type DefectKind, generateCatalogue } from './lib/catalogue-data.ts';
 import { catalogueTableSchema } from './lib/catalogue-schema.ts';
-import { RssPeak, atLeast, atMost, defineBenchmark, fmtMs, log, measure } from './lib/harness.ts';
+import { RssPeak, atLeast, atMost, defineBenchmark, fmtMs, log, measure, median } from './lib/harness.ts';
 
 const ROWS = 10_000;
 
@@ -32,6 +36,32 @@ export function crossCheck(data: CatalogueData, flagged: ReadonlySet<number>): s
   for (const k of data.defects.values()) seeded.set(k, (seeded.get(k) ?? 0) + 1);
   const parts = [...seeded].map(([k, n]) => `${k} ${byKind.get(k) ?? 0}/${n}`);
   return `${parts.join(', ')}; clean rows flagged ${byKind.get('clean') ?? 0}`;
+}
+
+/**
+ * Diagnostics for stderr: the catalogue model (header + buildCatalogue) on its own, and each
+ * rule's check() inside full validateGrid runs (so each rule pays its share of GC, as in the
+ * timed runs). Runs after the timed region; not part of ours_ms.
+ */
+async function whereTimeGoes(grid: Grid): Promise<string> {
+  const model = await measure(() => buildCatalogue(grid, detectHeader(grid)!), { warmup: 2, runs: 5 });
+  const perRule = new Map<string, number[]>();
+  const timed: Rule[] = allRules.map((r) => ({
+    meta: r.meta,
+    check(ctx) {
+      const t0 = performance.now();
+      r.check(ctx);
+      const list = perRule.get(r.meta.id) ?? [];
+      list.push(performance.now() - t0);
+      perRule.set(r.meta.id, list);
+    },
+  }));
+  await measure(() => validateGrid(grid, undefined, timed), { warmup: 0, runs: 5 });
+  const rules = [...perRule]
+    .map(([id, xs]) => [id, median(xs)] as const)
+    .filter(([, ms]) => ms >= 0.5)
+    .sort((a, b) => b[1] - a[1]);
+  return `model ${model.median.toFixed(1)} ms; rules ${rules.map(([id, ms]) => `${id} ${ms.toFixed(1)}`).join(', ')} (rules under 0.5 ms left out)`;
 }
 
 export default defineBenchmark({
@@ -53,6 +83,7 @@ export default defineBenchmark({
       { warmup: 5, runs: 9, afterEach: () => rss.sample() },
     );
     const peakRssMb = rss.mb();
+    const breakdown = await whereTimeGoes(data.grid);
 
     // peer
     const schema = await Schema.load(catalogueTableSchema());
@@ -81,6 +112,7 @@ export default defineBenchmark({
     log(`  ours (rules: ${allRules.map((r) => r.meta.id).join(', ')}): ${fmtMs(ours)}`);
     log(`    ${ourRows.size} rows with findings (${findings.length} findings: ${[...byRule].map(([k, n]) => `${k} ${n}`).join(', ')})`);
     log(`    found/seeded: ${crossCheck(data, ourRows)}`);
+    log(`    where the time goes (medians of 5): ${breakdown}`);
     log(`  tableschema castRow: ${fmtMs(peer)}`);
     log(`    ${invalid.size} invalid rows; found/seeded: ${crossCheck(data, invalid)}`);
     if (!ourRows.size || !invalid.size) throw new Error(`sanity check failed: ours flagged ${ourRows.size} rows, tableschema ${invalid.size}`);
