@@ -11,7 +11,16 @@ export const MARK_RE = /^[✓√✔☑■●是Yy]$/;
 const DEADLINE_RE =
   /(工作日|个?日内|日前|实时|及时|长期|同上|常年|季度|每年|每月|每半年|定期|随时|动态更新|即时|出刊|日起\d)/;
 const DEADLINE_START = /^(自|信息形成|制定|制作|实时|及时|每年|每季度|每月|季度|长期|同上|常年|定期|随时|\d+个?工作日|按|在|于|检查|本级|批复|批准)/;
-const SUBJECT_END = /(局|办公室|办|政府|委员会|委|中心|部门|单位|院|所|站|队|厅|处|科|室|会|署|街道|乡镇|人民政府|相关单位)$/;
+/**
+ * Words an office's name ends in: 局 办公室 办 政府 委员会 委 中心 部门 单位 院 所 站 队 厅 处 科 室 会 署 街道
+ * 乡镇 人民政府 相关单位. Tested by the last character (one-character words, and the longer words
+ * that end in one) or the two-character endings, not by a regex that would try every position.
+ */
+const SUBJECT_LAST = new Set([...'局办委院所站队厅处科室会署']);
+const SUBJECT_END2 = new Set(['政府', '中心', '部门', '单位', '街道', '乡镇']);
+function endsLikeSubject(s: string): boolean {
+  return SUBJECT_LAST.has(s[s.length - 1]) || SUBJECT_END2.has(s.slice(-2));
+}
 
 const WHITESPACE = /[\s\u3000]/;
 /** The channel vocabulary of channels.ts (national list, variants, aliases, known local channels). */
@@ -40,7 +49,7 @@ export function classify(raw: string | number | boolean | null): CellKind {
   if (/^(\d+[.．、]\s*)?[《〈]/.test(s)) return 'citation';
   if (/〔\d{4}〕\s*\d+\s*号|\[\d{4}\]\s*\d+\s*号|第[一二三四五六七八九十百零〇\d]+条/.test(s) && (s.length < 200 || /《/.test(s))) return 'citation';
   if (/^(\d+[.．、]\s*)?.{0,30}《.+》/.test(s) && !/[，。]/.test(s.slice(0, s.indexOf('《')))) return 'citation';
-  if (s.length <= 40 && SUBJECT_END.test(s) && !/[，。；：]/.test(s)) return 'subject';
+  if (s.length <= 40 && endsLikeSubject(s) && !/[，。；：]/.test(s)) return 'subject';
   if (s.length <= 14 && !/[，。；：]/.test(s)) return 'name';
   return 'text';
 }
