@@ -18,6 +18,8 @@ export function basisProblems(text: string, docs: readonly DocNumber[] = findDoc
     out.push({ messageId: 'unbalanced', data: { open: b.open, close: b.close, opens: b.opens, closes: b.closes } });
   }
   for (const d of docs) {
+    // a 文号 written the standard way (国办发〔2017〕47号) has nothing to report
+    if (d.open === '〔' && d.close === '〕' && !d.hasDi && d.hasHao && !/^0\d/.test(d.numberText) && !/[\s\u3000]/.test(d.raw)) continue;
     const year = `〔${d.year}〕`;
     const num = String(d.number);
     const fixedNoHao = `${year}${num}`;
