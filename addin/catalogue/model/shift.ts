@@ -35,13 +35,19 @@ export function findShift(kinds: CellKind[], fields: (FieldId | undefined)[], nc
 
   let nonEmpty = 0;
   for (let c = 1; c <= ncols; c++) if (kinds[c] !== 'empty') nonEmpty++;
+  // at[t][c] = how cell c's kind fits column t: the search below asks for these many times
+  const at: number[][] = [];
+  for (let t = 1; t <= ncols; t++) {
+    const row: number[] = (at[t] = []);
+    for (let c = 1; c <= ncols; c++) row[c] = score(t, kinds[c]);
+  }
   let best: ShiftMove | undefined;
   let bestTie = Number.POSITIVE_INFINITY;
   for (let s = 1; s <= ncols; s++) {
     if (kinds[s] === 'empty') continue;
     let before = 0;
     for (let e = s; e <= ncols; e++) {
-      before += score(e, kinds[e]);
+      before += at[e][e];
       if (kinds[e] === 'empty') continue;
       // a lone item name moves only when the row holds nothing else (「政协提案」 in 序号);
       // otherwise it is more likely a bad value in its own column
@@ -62,10 +68,10 @@ export function findShift(kinds: CellKind[], fields: (FieldId | undefined)[], nc
         let improved = 0;
         let improvedKind: CellKind = 'empty';
         for (let c = s; c <= e; c++) {
-          const f = score(c + by, kinds[c]);
+          const f = at[c + by][c];
           after += f;
           if (kinds[c] !== 'empty' && f < worst) worst = f;
-          if (kinds[c] !== 'empty' && f > score(c, kinds[c])) {
+          if (kinds[c] !== 'empty' && f > at[c][c]) {
             improved++;
             improvedKind = kinds[c];
           }
@@ -77,10 +83,11 @@ export function findShift(kinds: CellKind[], fields: (FieldId | undefined)[], nc
         let filled = 0;
         for (let c = lo; c <= hi; c++) {
           if (!REQUIRED.has(fields[c] as FieldId)) continue;
-          const was = kinds[c] !== 'empty' && score(c, kinds[c]) >= 0;
+          const was = kinds[c] !== 'empty' && at[c][c] >= 0;
           const src = c - by;
-          const k: CellKind = src >= s && src <= e ? kinds[src] : c >= s && c <= e ? 'empty' : kinds[c];
-          const now = k !== 'empty' && score(c, k) >= 0;
+          // the cell that lands in column c: the one moved in, none (moved away), or its own
+          const from = src >= s && src <= e ? src : c >= s && c <= e ? 0 : c;
+          const now = from !== 0 && kinds[from] !== 'empty' && at[c][from] >= 0;
           filled += (now ? 1 : 0) - (was ? 1 : 0);
         }
         const preferred = prefer !== undefined && s === e && s + by === prefer && kinds[s] === 'name' ? 3 : 0;
