@@ -118,15 +118,6 @@ export function buildCatalogue(grid: Grid, header?: HeaderInfo): Catalogue | und
       for (let r = Math.max(m.r1, h.firstDataRow); r <= Math.min(m.r2, lastRow); r++) if (r !== m.r1 || c !== m.c1) byRow[r] = src;
     }
   }
-  const fromMerge = (r: number, col: number): CellRef | undefined => {
-    const src = mergedFrom[col]?.[r];
-    if (!src) return undefined;
-    if (src.ref === undefined) {
-      const text = textAt(grid, src.row, src.col);
-      src.ref = text.trim() ? { row: src.row, col: src.col, text, inherited: true } : null;
-    }
-    return src.ref ?? undefined;
-  };
 
   const kindOf = new Map<string, CellKind>();
   // the text above in each column, and its kind
@@ -182,7 +173,7 @@ export function buildCatalogue(grid: Grid, header?: HeaderInfo): Catalogue | und
     for (let i = 0; i < resolvedCols.length; i++) {
       const { field: f, level, col } = resolvedCols[i];
       if (resolved[f]) continue;
-      const m = col === undefined ? undefined : fromMerge(r, col);
+      const m = col === undefined ? undefined : fromMerge(grid, mergedFrom, r, col);
       if (m) {
         resolved[f] = m;
         continue;
@@ -194,14 +185,8 @@ export function buildCatalogue(grid: Grid, header?: HeaderInfo): Catalogue | und
       // (an inherited cell is shared down the rows, not copied)
       if (p) resolved[f] = p.inherited ? p : { ...p, inherited: true };
     }
-    const tiers: CellRef[] = tierCols.map((col, i) => {
-      const text = textAt(grid, r, col);
-      if (text.trim()) return { row: r, col, text, inherited: false };
-      const src = mergedFrom[col]?.[r];
-      if (src) return { row: src.row, col: src.col, text: textAt(grid, src.row, src.col), inherited: true };
-      const p = carry ? prev!.tiers[i] : undefined;
-      return p ? { ...p, inherited: true } : { row: r, col, text: '', inherited: false };
-    });
+    const tiers: CellRef[] = [];
+    for (let i = 0; i < tierCols.length; i++) tiers.push(tierCell(grid, mergedFrom, r, tierCols[i], carry ? prev!.tiers[i] : undefined));
 
     const shift = findShift(kinds, fieldOfCol, ncols, deepestLevelCol);
     const cr: CatalogueRow = { row: r, kind, group, own, resolved, tiers, kinds };
@@ -211,6 +196,30 @@ export function buildCatalogue(grid: Grid, header?: HeaderInfo): Catalogue | und
     if (!shift && ownDepth >= 0) deepestLevelCol = own[LEVELS[ownDepth]]!.col;
   }
   return { grid, header: h, ncols, fieldOfCol, rows, lastRow };
+}
+
+// Row helpers are plain functions, not closures inside buildCatalogue: a closure over the loop's
+// variables made them heap-allocated per row, and V8 discarded the loop's compiled code after
+// every run (each run had new closures).
+
+/** The cell a merge hands down to row r, column col (built once per merge). */
+function fromMerge(grid: Grid, mergedFrom: (MergeSource | undefined)[][], r: number, col: number): CellRef | undefined {
+  const src = mergedFrom[col]?.[r];
+  if (!src) return undefined;
+  if (src.ref === undefined) {
+    const text = textAt(grid, src.row, src.col);
+    src.ref = text.trim() ? { row: src.row, col: src.col, text, inherited: true } : null;
+  }
+  return src.ref ?? undefined;
+}
+
+/** A tier tick cell: its own text, the merge's, or the one carried down from the row above. */
+function tierCell(grid: Grid, mergedFrom: (MergeSource | undefined)[][], r: number, col: number, above: CellRef | undefined): CellRef {
+  const text = textAt(grid, r, col);
+  if (text.trim()) return { row: r, col, text, inherited: false };
+  const src = mergedFrom[col]?.[r];
+  if (src) return { row: src.row, col: src.col, text: textAt(grid, src.row, src.col), inherited: true };
+  return above ? { ...above, inherited: true } : { row: r, col, text: '', inherited: false };
 }
 
 export function isBlankRow(grid: Grid, r: number, ncols: number): boolean {
