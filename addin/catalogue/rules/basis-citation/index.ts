@@ -1,4 +1,5 @@
-import { defineRule } from '../../rule.ts';
+import type { CellRef } from '../../model/catalogue.ts';
+import { type RuleContext, defineRule } from '../../rule.ts';
 import { type DocNumber, type TextChange, applyChanges, arabicArticles, bracketImbalances, findDocNumbers, listMarkers, missingSeparator } from '../../citations.ts';
 
 interface Problem {
@@ -89,20 +90,27 @@ export default defineRule({
       let problems = byText.get(c.text);
       if (!problems) byText.set(c.text, (problems = basisProblems(c.text, ctx.memo(findDocNumbers, c.text))));
       if (!problems.length) continue;
-      // One fix per problem, but each also carries every safe change of the cell (and the
-      // unsafe ones of its own kind), so a cell is done in one or two passes, not one per 文号.
-      const safe = problems.filter((p) => p.change?.safe).map((p) => p.change!);
-      for (const p of problems) {
-        // (a copy: cells with the same text share their problems)
-        const base = { row: c.row, col, messageId: p.messageId, data: { ...p.data }, ...(p.severity ? { severity: p.severity } : {}) };
-        if (!p.change) {
-          ctx.report(base);
-          continue;
-        }
-        const own = p.change.safe ? [] : problems.filter((q) => q.messageId === p.messageId && q.change).map((q) => q.change!);
-        const set = applyChanges(c.text, [...own, ...safe]);
-        ctx.report({ ...base, fix: { applicability: p.change.safe ? 'safe' : 'unsafe', edits: [{ row: c.row, col, set }] } });
-      }
+      reportCell(ctx, c, col, problems);
     }
   },
 });
+
+/**
+ * One fix per problem, but each also carries every safe change of the cell (and the unsafe ones
+ * of its own kind), so a cell is done in one or two passes, not one per 文号. (A function of its
+ * own: closures in check() would be rebuilt, and its compiled loop discarded, on every run.)
+ */
+function reportCell(ctx: RuleContext, c: CellRef, col: number, problems: readonly Problem[]): void {
+  const safe = problems.filter((p) => p.change?.safe).map((p) => p.change!);
+  for (const p of problems) {
+    // (a copy: cells with the same text share their problems)
+    const base = { row: c.row, col, messageId: p.messageId, data: { ...p.data }, ...(p.severity ? { severity: p.severity } : {}) };
+    if (!p.change) {
+      ctx.report(base);
+      continue;
+    }
+    const own = p.change.safe ? [] : problems.filter((q) => q.messageId === p.messageId && q.change).map((q) => q.change!);
+    const set = applyChanges(c.text, [...own, ...safe]);
+    ctx.report({ ...base, fix: { applicability: p.change.safe ? 'safe' : 'unsafe', edits: [{ row: c.row, col, set }] } });
+  }
+}

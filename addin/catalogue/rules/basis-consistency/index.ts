@@ -1,5 +1,5 @@
 import { colLetters } from '../../grid.ts';
-import { defineRule } from '../../rule.ts';
+import { type RuleContext, defineRule } from '../../rule.ts';
 import { type Citation, citationsOf, findDocNumbers } from '../../citations.ts';
 
 interface Use {
@@ -59,27 +59,33 @@ export default defineRule({
         else byTitle.set(c.key, [use]);
       }
     }
-    for (const uses of byTitle.values()) {
-      const byNo = new Map<string, Use[]>();
-      for (const u of uses) {
-        const list = byNo.get(u.docNo);
-        if (list) list.push(u);
-        else byNo.set(u.docNo, [u]);
-      }
-      if (byNo.size < 2) continue;
-      // the number most cells agree on is taken as right; with no clear majority every cell is reported
-      const sizes = [...byNo.values()].map((l) => l.length).sort((a, b) => b - a);
-      const majority = sizes[0] > sizes[1] ? [...byNo.entries()].find(([, l]) => l.length === sizes[0])![0] : undefined;
-      for (const [docNo, list] of byNo) {
-        if (docNo === majority) continue;
-        const others = [...byNo.entries()].filter(([n]) => n !== docNo);
-        const cellsOf = (l: Use[], sep: string) => l.slice(0, MAX_LISTED).map((u) => `${colLetters(u.col)}${u.row}`).join(sep);
-        const others_ = others.map(([n, l]) => `「${n}」（${cellsOf(l, '、')}${l.length > MAX_LISTED ? ` 等 ${l.length} 处` : ''}）`).join('、');
-        const othersEn = others.map(([n, l]) => `"${n}" (${cellsOf(l, ', ')}${l.length > MAX_LISTED ? `, … ${l.length} cells` : ''})`).join(', ');
-        for (const u of list) {
-          ctx.report({ row: u.row, col: u.col, field: 'basis', messageId: 'conflict', data: { title: u.title, docNo, others: others_, othersEn } });
-        }
-      }
-    }
+    for (const uses of byTitle.values()) reportTitle(ctx, uses);
   },
 });
+
+/**
+ * Report the uses of one title whose 文号 differs from the majority's. (A function of its own:
+ * closures in check() would be rebuilt, and its compiled loop discarded, on every run.)
+ */
+function reportTitle(ctx: RuleContext, uses: readonly Use[]): void {
+  const byNo = new Map<string, Use[]>();
+  for (const u of uses) {
+    const list = byNo.get(u.docNo);
+    if (list) list.push(u);
+    else byNo.set(u.docNo, [u]);
+  }
+  if (byNo.size < 2) return;
+  // the number most cells agree on is taken as right; with no clear majority every cell is reported
+  const sizes = [...byNo.values()].map((l) => l.length).sort((a, b) => b - a);
+  const majority = sizes[0] > sizes[1] ? [...byNo.entries()].find(([, l]) => l.length === sizes[0])![0] : undefined;
+  for (const [docNo, list] of byNo) {
+    if (docNo === majority) continue;
+    const others = [...byNo.entries()].filter(([n]) => n !== docNo);
+    const cellsOf = (l: Use[], sep: string) => l.slice(0, MAX_LISTED).map((u) => `${colLetters(u.col)}${u.row}`).join(sep);
+    const others_ = others.map(([n, l]) => `「${n}」（${cellsOf(l, '、')}${l.length > MAX_LISTED ? ` 等 ${l.length} 处` : ''}）`).join('、');
+    const othersEn = others.map(([n, l]) => `"${n}" (${cellsOf(l, ', ')}${l.length > MAX_LISTED ? `, … ${l.length} cells` : ''})`).join(', ');
+    for (const u of list) {
+      ctx.report({ row: u.row, col: u.col, field: 'basis', messageId: 'conflict', data: { title: u.title, docNo, others: others_, othersEn } });
+    }
+  }
+}

@@ -1,4 +1,4 @@
-import { defineRule } from '../../rule.ts';
+import { type RuleContext, defineRule } from '../../rule.ts';
 import { type ParsedChannels, type SyntaxIssue, type Vocabulary, parseChannels, renderChannels, vocabulary } from '../../channels.ts';
 
 const ISSUE_TEXT: Record<SyntaxIssue, { zh: string; en: string }> = {
@@ -70,49 +70,52 @@ export default defineRule({
       if (done.p.hasBoxes) boxStyle = true;
       if (!done.quiet) cells.push({ row: c.row, text: c.text, p: done.p, canonical: done.canonical });
     }
-    for (const { row, text, p, canonical } of cells) {
-      if (!p.items.length) {
-        // only boxes, or only separators: nothing is named, so nothing is selected
-        ctx.report({ row, col, severity: 'error', messageId: 'noneSelected' });
-        continue;
-      }
-      if (p.issues.length && canonical !== text) {
-        ctx.report({
-          row,
-          col,
-          messageId: 'syntax',
-          data: { detail: p.issues.map((i) => ISSUE_TEXT[i].zh).join('；'), detailEn: p.issues.map((i) => ISSUE_TEXT[i].en).join('; ') },
-          // re-rendering a plain list would replace its separators: no fix there
-          ...(p.hasBoxes || p.items.length === 1 ? { fix: { applicability: 'safe' as const, edits: [{ row, col, set: canonical }] } } : {}),
-        });
-      }
-      const unboxed = p.items.filter((it) => it.box === 'none');
-      if (boxStyle && unboxed.length) {
-        ctx.report({
-          row,
-          col,
-          messageId: 'missingBox',
-          data: { names: unboxed.map((it) => it.raw).join('、') },
-          fix: { applicability: 'unsafe', edits: [{ row, col, set: renderChannels(p, { addMissingBoxes: true }) }] },
-        });
-      }
-      p.items.forEach((it, i) => {
-        if (!it.entry) {
-          ctx.report({ row, col, messageId: 'unknown', data: { name: it.raw } });
-        } else if (it.entry.kind === 'variant' && it.entry.standard) {
-          ctx.report({
-            row,
-            col,
-            severity: 'info',
-            messageId: 'variant',
-            data: { name: it.raw, standard: it.entry.standard },
-            fix: { applicability: 'unsafe', edits: [{ row, col, set: renderChannels(p, { rename: new Set([i]) }) }] },
-          });
-        }
-      });
-      if (boxStyle && !unboxed.length && !p.items.some((it) => it.box === 'selected')) {
-        ctx.report({ row, col, severity: 'error', messageId: 'noneSelected' });
-      }
-    }
+    for (const cell of cells) reportCell(ctx, col, cell, boxStyle);
   },
 });
+
+/** The findings of one channel cell. (A function of its own: closures in check() would be rebuilt, and its compiled loop discarded, on every run.) */
+function reportCell(ctx: RuleContext, col: number, { row, text, p, canonical }: { row: number; text: string; p: ParsedChannels; canonical: string }, boxStyle: boolean): void {
+  if (!p.items.length) {
+    // only boxes, or only separators: nothing is named, so nothing is selected
+    ctx.report({ row, col, severity: 'error', messageId: 'noneSelected' });
+    return;
+  }
+  if (p.issues.length && canonical !== text) {
+    ctx.report({
+      row,
+      col,
+      messageId: 'syntax',
+      data: { detail: p.issues.map((i) => ISSUE_TEXT[i].zh).join('；'), detailEn: p.issues.map((i) => ISSUE_TEXT[i].en).join('; ') },
+      // re-rendering a plain list would replace its separators: no fix there
+      ...(p.hasBoxes || p.items.length === 1 ? { fix: { applicability: 'safe' as const, edits: [{ row, col, set: canonical }] } } : {}),
+    });
+  }
+  const unboxed = p.items.filter((it) => it.box === 'none');
+  if (boxStyle && unboxed.length) {
+    ctx.report({
+      row,
+      col,
+      messageId: 'missingBox',
+      data: { names: unboxed.map((it) => it.raw).join('、') },
+      fix: { applicability: 'unsafe', edits: [{ row, col, set: renderChannels(p, { addMissingBoxes: true }) }] },
+    });
+  }
+  p.items.forEach((it, i) => {
+    if (!it.entry) {
+      ctx.report({ row, col, messageId: 'unknown', data: { name: it.raw } });
+    } else if (it.entry.kind === 'variant' && it.entry.standard) {
+      ctx.report({
+        row,
+        col,
+        severity: 'info',
+        messageId: 'variant',
+        data: { name: it.raw, standard: it.entry.standard },
+        fix: { applicability: 'unsafe', edits: [{ row, col, set: renderChannels(p, { rename: new Set([i]) }) }] },
+      });
+    }
+  });
+  if (boxStyle && !unboxed.length && !p.items.some((it) => it.box === 'selected')) {
+    ctx.report({ row, col, severity: 'error', messageId: 'noneSelected' });
+  }
+}

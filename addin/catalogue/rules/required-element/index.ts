@@ -36,9 +36,10 @@ export default defineRule({
   },
   check(ctx) {
     const { cat } = ctx;
-    const shiftedGroups = new Set(cat.rows.filter((r) => r.shift && r.kind === 'item').map((r) => r.row));
+    const shiftedGroups = new Set<number>();
+    for (const r of cat.rows) if (r.shift && r.kind === 'item') shiftedGroups.add(r.row);
     // the needs whose columns the catalogue has (missing-column reports the others once), with the column to report at
-    const needs = NEEDS.map((need) => ({ need, cols: need.anyOf.map((f) => cat.header.byField[f]).filter((c): c is number => c !== undefined) })).filter((n) => n.cols.length);
+    const needs = needsOf(cat.header.byField);
     // (indexed loops: this runs for every need of every row)
     const rows = ctx.dataRows();
     for (let i = 0; i < rows.length; i++) {
@@ -61,4 +62,14 @@ export default defineRule({
 function has(res: CatalogueRow['resolved'], fields: readonly FieldId[]): boolean {
   for (let i = 0; i < fields.length; i++) if (res[fields[i]] !== undefined) return true;
   return false;
+}
+
+/** The needs whose columns the catalogue has, each with its columns (the first is where to report). */
+function needsOf(byField: Partial<Record<FieldId, number>>): { need: Need; cols: number[] }[] {
+  const out: { need: Need; cols: number[] }[] = [];
+  for (const need of NEEDS) {
+    const cols = need.anyOf.map((f) => byField[f]).filter((c): c is number => c !== undefined);
+    if (cols.length) out.push({ need, cols });
+  }
+  return out;
 }
