@@ -86,6 +86,34 @@ function fieldRecord(): Partial<Record<FieldId, CellRef>> {
   };
 }
 
+/**
+ * A copy of a field record, written out rather than spread: a spread copy's object shape is made
+ * per catalogue and dies with it, and V8 then discards the code that read it.
+ */
+function copyRecord(r: Partial<Record<FieldId, CellRef>>): Partial<Record<FieldId, CellRef>> {
+  return {
+    seq: r.seq,
+    level1: r.level1,
+    level2: r.level2,
+    level3: r.level3,
+    level4: r.level4,
+    content: r.content,
+    basis: r.basis,
+    deadline: r.deadline,
+    subject: r.subject,
+    channel: r.channel,
+    audienceAll: r.audienceAll,
+    audienceSpecific: r.audienceSpecific,
+    audience: r.audience,
+    modeActive: r.modeActive,
+    modeOnRequest: r.modeOnRequest,
+    mode: r.mode,
+    tier: r.tier,
+    duration: r.duration,
+    unknown: r.unknown,
+  };
+}
+
 /** Texts up to this length are classified once per catalogue (longer ones rarely repeat). */
 const MEMO_MAX = 40;
 
@@ -97,7 +125,7 @@ export function buildCatalogue(grid: Grid, header?: HeaderInfo): Catalogue | und
   for (const c of h.columns) fieldOfCol[c.col] = c.field;
   const tierCols = h.columns.filter((c) => c.field === 'tier').map((c) => c.col);
   const ownCols = h.columns.filter((c) => c.field !== 'unknown');
-  const resolvedCols = RESOLVED.map((x) => ({ ...x, col: h.byField[x.field] }));
+  const resolvedCols = RESOLVED.map((x) => ({ field: x.field, level: x.level, col: h.byField[x.field] }));
 
   let lastRow = h.firstDataRow - 1;
   for (let r = grid.values.length; r >= h.firstDataRow; r--) {
@@ -112,7 +140,7 @@ export function buildCatalogue(grid: Grid, header?: HeaderInfo): Catalogue | und
   const mergedFrom: (MergeSource | undefined)[][] = [];
   for (const m of grid.merges) {
     if (m.r2 < h.firstDataRow) continue;
-    const src: MergeSource = { row: m.r1, col: m.c1 };
+    const src: MergeSource = { row: m.r1, col: m.c1, ref: undefined };
     for (let c = m.c1; c <= m.c2; c++) {
       const byRow = (mergedFrom[c] ??= new Array<MergeSource | undefined>(lastRow + 1));
       for (let r = Math.max(m.r1, h.firstDataRow); r <= Math.min(m.r2, lastRow); r++) if (r !== m.r1 || c !== m.c1) byRow[r] = src;
@@ -153,7 +181,7 @@ export function buildCatalogue(grid: Grid, header?: HeaderInfo): Catalogue | und
       let covered = false;
       for (let c = 1; c <= ncols && !covered; c++) covered = mergedFrom[c]?.[r] !== undefined;
       if (!covered) {
-        rows.push({ row: r, kind: 'blank', group, own: fieldRecord(), resolved: fieldRecord(), tiers: [], kinds });
+        rows.push({ row: r, kind: 'blank', group, own: fieldRecord(), resolved: fieldRecord(), tiers: [], kinds, shift: undefined });
         continue;
       }
     }
@@ -169,7 +197,7 @@ export function buildCatalogue(grid: Grid, header?: HeaderInfo): Catalogue | und
     if (kind === 'item') group = r;
     const carry = kind !== 'item' && prev !== undefined && prev.group === group;
 
-    const resolved: Partial<Record<FieldId, CellRef>> = { ...own };
+    const resolved = copyRecord(own);
     for (let i = 0; i < resolvedCols.length; i++) {
       const { field: f, level, col } = resolvedCols[i];
       if (resolved[f]) continue;
@@ -183,14 +211,14 @@ export function buildCatalogue(grid: Grid, header?: HeaderInfo): Catalogue | und
       if (level >= 0 && level >= ownDepth && ownDepth >= 0) continue;
       const p = prev!.resolved[f];
       // (an inherited cell is shared down the rows, not copied)
-      if (p) resolved[f] = p.inherited ? p : { ...p, inherited: true };
+      if (p) resolved[f] = p.inherited ? p : { row: p.row, col: p.col, text: p.text, inherited: true };
     }
     const tiers: CellRef[] = [];
     for (let i = 0; i < tierCols.length; i++) tiers.push(tierCell(grid, mergedFrom, r, tierCols[i], carry ? prev!.tiers[i] : undefined));
 
     const shift = findShift(kinds, fieldOfCol, ncols, deepestLevelCol);
-    const cr: CatalogueRow = { row: r, kind, group, own, resolved, tiers, kinds };
-    if (shift) cr.shift = shift;
+    // (`shift` always present, possibly undefined: one object shape for all rows)
+    const cr: CatalogueRow = { row: r, kind, group, own, resolved, tiers, kinds, shift };
     rows.push(cr);
     prev = cr;
     if (!shift && ownDepth >= 0) deepestLevelCol = own[LEVELS[ownDepth]]!.col;
@@ -219,7 +247,7 @@ function tierCell(grid: Grid, mergedFrom: (MergeSource | undefined)[][], r: numb
   if (text.trim()) return { row: r, col, text, inherited: false };
   const src = mergedFrom[col]?.[r];
   if (src) return { row: src.row, col: src.col, text: textAt(grid, src.row, src.col), inherited: true };
-  return above ? { ...above, inherited: true } : { row: r, col, text: '', inherited: false };
+  return above ? { row: above.row, col: above.col, text: above.text, inherited: true } : { row: r, col, text: '', inherited: false };
 }
 
 export function isBlankRow(grid: Grid, r: number, ncols: number): boolean {
