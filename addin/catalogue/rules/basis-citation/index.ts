@@ -104,13 +104,14 @@ function reportCell(ctx: RuleContext, c: CellRef, col: number, problems: readonl
   const safe = problems.filter((p) => p.change?.safe).map((p) => p.change!);
   for (const p of problems) {
     // (a copy: cells with the same text share their problems)
-    const base = { row: c.row, col, messageId: p.messageId, data: { ...p.data }, ...(p.severity ? { severity: p.severity } : {}) };
+    // (reports written out, not spread: see reportCell)
+    const data = { ...p.data };
     if (!p.change) {
-      ctx.report(base);
+      ctx.report({ row: c.row, col, messageId: p.messageId, data, severity: p.severity });
       continue;
     }
     const own = p.change.safe ? [] : problems.filter((q) => q.messageId === p.messageId && q.change).map((q) => q.change!);
     const set = applyChanges(c.text, [...own, ...safe]);
-    ctx.report({ ...base, fix: { applicability: p.change.safe ? 'safe' : 'unsafe', edits: [{ row: c.row, col, set }] } });
+    ctx.report({ row: c.row, col, messageId: p.messageId, data, severity: p.severity, fix: { applicability: p.change.safe ? 'safe' : 'unsafe', edits: [{ row: c.row, col, set }] } });
   }
 }

@@ -88,7 +88,7 @@ function reportCell(ctx: RuleContext, col: number, { row, text, p, canonical }: 
       messageId: 'syntax',
       data: { detail: p.issues.map((i) => ISSUE_TEXT[i].zh).join('；'), detailEn: p.issues.map((i) => ISSUE_TEXT[i].en).join('; ') },
       // re-rendering a plain list would replace its separators: no fix there
-      ...(p.hasBoxes || p.items.length === 1 ? { fix: { applicability: 'safe' as const, edits: [{ row, col, set: canonical }] } } : {}),
+      fix: p.hasBoxes || p.items.length === 1 ? { applicability: 'safe', edits: [{ row, col, set: canonical }] } : undefined,
     });
   }
   const unboxed = p.items.filter((it) => it.box === 'none');

@@ -82,7 +82,7 @@ export default defineRule({
             col: c.col,
             messageId: isAnd ? 'and' : 'latin',
             data: { word: w.word },
-            ...(isAnd ? { fix: { applicability: 'unsafe' as const, edits: [{ row: c.row, col: c.col, set: withAnd }] } } : {}),
+            fix: isAnd ? { applicability: 'unsafe', edits: [{ row: c.row, col: c.col, set: withAnd }] } : undefined,
           });
         }
       }
