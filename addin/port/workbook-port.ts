@@ -44,6 +44,68 @@ export interface WorkbookPort {
    * its previous content replaced when it exists. Never used on a user's own sheet.
    */
   writeSheet(name: string, rows: readonly (readonly (string | number | null)[])[], options?: WriteSheetOptions): Promise<void>;
+  /**
+   * Small product state kept inside the workbook (ignored findings, …), so it travels with the
+   * file between Excel and the browser workbench: a very-hidden sheet `_xxgk_state` (STATE_SHEET)
+   * with a header row `key | value` and one entry per row, all text. Created by the first
+   * writeState that changes something, never shown, never created twice. `{}` when absent.
+   */
+  readState(): Promise<Record<string, string>>;
+  /** Set entries (`null` deletes the key); other keys are kept. No write when nothing changes. */
+  writeState(entries: Readonly<Record<string, string | null>>): Promise<void>;
+}
+
+/** The very-hidden sheet of readState/writeState, the same in every adapter. */
+export const STATE_SHEET = '_xxgk_state';
+export const STATE_HEADER: readonly string[] = ['key', 'value'];
+
+/** Excel keeps at most 32,767 characters in a cell: longer state values are refused. */
+export const STATE_VALUE_MAX = 32_767;
+
+/**
+ * The state as stored in the sheet's rows (row 1 = header; rows without a key are skipped; a
+ * key seen twice keeps its last value). Shared by both adapters so they read the same layout.
+ */
+export function stateFromRows(rows: readonly (readonly unknown[])[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (let i = 1; i < rows.length; i++) {
+    const r = rows[i] ?? [];
+    const key = cellString(r[0]);
+    if (key === '') continue;
+    out.set(key, cellString(r[1]));
+  }
+  return out;
+}
+
+/** `current` with `entries` applied, and whether anything changed. Throws for a value too long for a cell. */
+export function mergeState(current: ReadonlyMap<string, string>, entries: Readonly<Record<string, string | null>>): { next: Map<string, string>; changed: boolean } {
+  const next = new Map(current);
+  let changed = false;
+  for (const [k, v] of Object.entries(entries)) {
+    if (k === '') throw new RangeError('writeState: an empty key cannot be stored');
+    if (v === null) {
+      if (next.delete(k)) changed = true;
+      continue;
+    }
+    if (typeof v !== 'string') throw new TypeError(`writeState: the value of ${JSON.stringify(k)} must be a string or null`);
+    if (v.length > STATE_VALUE_MAX || k.length > STATE_VALUE_MAX) throw new RangeError(`writeState: ${JSON.stringify(k.slice(0, 40))} is longer than an Excel cell holds (${STATE_VALUE_MAX})`);
+    if (next.get(k) !== v) {
+      next.set(k, v);
+      changed = true;
+    }
+  }
+  return { next, changed };
+}
+
+/** Header + one row per entry, as both adapters write the state sheet. */
+export function stateRows(state: ReadonlyMap<string, string>): string[][] {
+  return [[...STATE_HEADER], ...[...state].map(([k, v]) => [k, v])];
+}
+
+function cellString(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  return String(v);
 }
 
 export interface WriteSheetOptions {

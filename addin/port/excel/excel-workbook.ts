@@ -20,6 +20,7 @@ import { address, parseAddress, scalarText } from '../../catalogue/grid.ts';
 import type { CellEdit, Finding, Severity } from '../../catalogue/types.ts';
 import { serialToIsoDate } from '../file/dates.ts';
 import type { ApplyResult, LogSheetContent, LogSheetState, PortCapabilities, WorkbookPort, WriteSheetOptions } from '../workbook-port.ts';
+import { STATE_SHEET, mergeState, stateFromRows, stateRows } from '../workbook-port.ts';
 import { excelErrors, isAccessDenied, isPayloadError, officeCode } from './errors.ts';
 
 export { ExcelPortError } from './errors.ts';
@@ -589,6 +590,62 @@ export class ExcelWorkbook implements WorkbookPort {
         await sync();
       } catch (e) {
         if (isAccessDenied(e)) throw found.isNullObject ? excelErrors.workbookProtected(name) : excelErrors.protectedSheet(name, '写入结果', 'writing the results');
+        throw e;
+      }
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The product state sheet (very hidden, key | value)
+
+  private queueState(ctx: Ctx): { ws: Excel.Worksheet; used: Excel.Range } {
+    const ws = ctx.workbook.worksheets.getItemOrNullObject(STATE_SHEET);
+    ws.load('name');
+    const used = ws.getUsedRangeOrNullObject(true);
+    used.load('rowIndex,columnIndex,values');
+    return { ws, used };
+  }
+
+  private stateOf(q: { ws: Excel.Worksheet; used: Excel.Range }): Map<string, string> {
+    if (q.ws.isNullObject || q.used.isNullObject) return new Map();
+    const rows: unknown[][] = [];
+    for (let i = 0; i < q.used.rowIndex; i++) rows.push([]);
+    for (const r of q.used.values) rows.push([...new Array<unknown>(q.used.columnIndex).fill(''), ...r]);
+    return stateFromRows(rows);
+  }
+
+  /** 1 sync. */
+  async readState(): Promise<Record<string, string>> {
+    return this.batch(async (ctx, sync) => {
+      const q = this.queueState(ctx);
+      await sync();
+      return Object.fromEntries(this.stateOf(q));
+    });
+  }
+
+  /**
+   * 1 read sync (the current entries), then 1 write sync that (creates the very-hidden sheet the
+   * first time and) rewrites the entries as text. No write when nothing changes.
+   */
+  async writeState(entries: Readonly<Record<string, string | null>>): Promise<void> {
+    if (Object.keys(entries).length === 0) return;
+    await this.batch(async (ctx, sync) => {
+      const q = this.queueState(ctx);
+      await sync();
+      const { next, changed } = mergeState(this.stateOf(q), entries);
+      if (!changed) return;
+      const created = q.ws.isNullObject;
+      const ws = created ? ctx.workbook.worksheets.add(STATE_SHEET) : q.ws;
+      if (!created) ws.getRange().clear();
+      const rows = stateRows(next);
+      const range = ws.getRangeByIndexes(0, 0, rows.length, 2);
+      range.numberFormat = rows.map(() => ['@', '@']);
+      range.values = rows.map((r) => r.map((v) => excelInput(v)));
+      if (created) ws.visibility = 'VeryHidden';
+      try {
+        await sync();
+      } catch (e) {
+        if (isAccessDenied(e)) throw created ? excelErrors.workbookProtected(STATE_SHEET) : excelErrors.protectedSheet(STATE_SHEET, '保存加载项状态', 'saving the add-in state');
         throw e;
       }
     });

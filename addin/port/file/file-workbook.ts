@@ -11,6 +11,7 @@ import type { CellRange, CellSpecial, Grid, Scalar } from '../../catalogue/grid.
 import { address, parseAddress, scalarText } from '../../catalogue/grid.ts';
 import type { CellEdit, Finding } from '../../catalogue/types.ts';
 import type { ApplyResult, LogSheetContent, LogSheetState, PortCapabilities, WorkbookPort, WriteSheetOptions } from '../workbook-port.ts';
+import { STATE_SHEET, mergeState, stateFromRows, stateRows } from '../workbook-port.ts';
 import { readErrors, WorkbookReadError } from './errors.ts';
 import type { CsvDocument } from './csv.ts';
 import { csvValue, readCsv, writeCsv } from './csv.ts';
@@ -115,6 +116,8 @@ export class FileWorkbook implements WorkbookPort {
   /** Sheets written whole at save(): new ones (log, statistics) and replaced product sheets. */
   private readonly owned = new Map<string, OwnedSheet>();
   private readonly hasFormulas: boolean;
+  /** readState/writeState entries, loaded from the state sheet on first use. */
+  private stateCache: Map<string, string> | undefined;
 
   /** Use readWorkbook(). */
   constructor(bytes: Uint8Array, fileName: string, format: FileFormat, limits: Limits, src: Source) {
@@ -439,6 +442,46 @@ export class FileWorkbook implements WorkbookPort {
         this.owned.set(info.name, { state: info.state, rows: copy, options: { ...options }, isNew: prior ? prior.isNew : false });
       }
       this.setOwnedGrid(info?.name ?? name, copy);
+      return Promise.resolve();
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
+
+  // ---- the product state sheet (very hidden key | value) -------------------------------------
+
+  private loadState(): Map<string, string> {
+    if (this.stateCache) return this.stateCache;
+    const info = this.sheetExists(STATE_SHEET);
+    this.stateCache = info ? stateFromRows(this.readSheetSync(info.name).values) : new Map();
+    return this.stateCache;
+  }
+
+  readState(): Promise<Record<string, string>> {
+    try {
+      return Promise.resolve(Object.fromEntries(this.loadState()));
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
+
+  /**
+   * Set state entries. .xlsx/.xlsm: the state sheet is written whole at save() — a new very-hidden
+   * part the first time, the same part replaced after that (never a second sheet). Formats that
+   * cannot be saved with a sheet (CSV, .xls, .ods) keep the state in memory for this session only.
+   */
+  writeState(entries: Readonly<Record<string, string | null>>): Promise<void> {
+    try {
+      const { next, changed } = mergeState(this.loadState(), entries);
+      this.stateCache = next;
+      if (!changed || !this.writable || this.src.csv) return Promise.resolve();
+      const info = this.sheetExists(STATE_SHEET);
+      const name = info?.name ?? STATE_SHEET;
+      const prior = this.owned.get(name);
+      const rows = stateRows(next);
+      this.owned.set(name, { state: info?.state ?? 'veryHidden', rows, options: {}, isNew: prior ? prior.isNew : !info });
+      if (!info) this.sheetInfo.push({ name, state: 'veryHidden' });
+      this.setOwnedGrid(name, rows);
       return Promise.resolve();
     } catch (e) {
       return Promise.reject(e);
