@@ -63,9 +63,10 @@ const HASH = NCOL - 1;
 /**
  * Event types. registered: a new register row; form-generated: a 告知书 etc. was produced
  * (form = its type, docNo = its 文号); state-changed: e.g. 补正, 延期, 征求意见 (detail says what);
- * closed: the application was answered (outcome = the register's 办理结果 spelling).
+ * closed: the application was answered (outcome = the register's 办理结果 spelling);
+ * catalogue-fixed: fixes were applied to a 主动公开事项目录 sheet (detail = sheet, cell count, rule ids).
  */
-export const LOG_EVENT_TYPES = ['registered', 'form-generated', 'state-changed', 'closed'] as const;
+export const LOG_EVENT_TYPES = ['registered', 'form-generated', 'state-changed', 'closed', 'catalogue-fixed'] as const;
 export type LogEventType = (typeof LOG_EVENT_TYPES)[number];
 
 /** An event as the caller describes it; id and time are filled in when absent. */
