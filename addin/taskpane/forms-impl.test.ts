@@ -54,8 +54,10 @@ describe('task pane forms and statistics services', () => {
     expect(text).toContain('李华');
     expect(text).toContain('楚雄州示例局');
     const log = await wb.readLog('_xxgk_log');
-    expect(log?.rows.length).toBe(1);
-    expect(log?.rows[0]).toContain('CXSW-2026-001');
+    // the register's 13 applications (7 closed) first, then the form
+    expect(log?.rows.length).toBe(21);
+    expect(log?.rows[20]).toContain('CXSW-2026-001');
+    expect(log?.rows[20][3]).toBe('form-generated');
   });
 
   it('runs the monthly roll-up into its sheet with the checks', async () => {

@@ -135,9 +135,11 @@ export async function generateForms(port: WorkbookPort, ids: readonly string[], 
     results.push({ application: app, status, type: def.id, zh: def.zh, pdf: r.pdf, docNumber: r.docNumber, pages: r.pages, provisional: r.provisional, logged: false });
   }
   if (request.log && results.length > 0) {
+    // register changes since the log last saw the register go in first, in the same append
     await logEvents(
       port,
       results.map((r) => ({ type: 'form-generated' as const, applicationId: r.application.id, form: r.zh, docNo: r.docNumber, operator: request.log?.operator })),
+      { register: reg.records, operator: request.log.operator },
     );
     return results.map((r) => ({ ...r, logged: true }));
   }

@@ -22,6 +22,8 @@ import {
   TABLE4_SHEET,
   appendEvents,
   buildStats,
+  readLogEvents,
+  registerChanges,
   checkTable4,
   monthlySheetRows,
   table3SheetRows,
@@ -47,11 +49,20 @@ export class LogIntegrityError extends Error {
 export interface LogEventsOptions extends AppendOptions {
   /** Log sheet name; default `_xxgk_log`. */
   readonly sheet?: string;
+  /**
+   * The register as just read: the register changes the log has not seen yet (registerChanges)
+   * are appended first, ahead of `events`, in the same write.
+   */
+  readonly register?: readonly Application[];
+  /** Operator recorded on those register events. */
+  readonly operator?: string;
 }
 
 export interface LogEventsResult {
   /** True when this call created the log sheet. */
   readonly created: boolean;
+  /** Register events appended ahead of the caller's (options.register). */
+  readonly registerEvents: number;
   /** The rows appended, as stored. */
   readonly rows: string[][];
   /** Hash of the last row now in the log. */
@@ -71,9 +82,10 @@ export async function logEvents(port: WorkbookPort, events: readonly LogEventInp
   if (!content) throw new Error(`log sheet "${sheet}" was not created`);
   const v = verifyLog(content);
   if (!v.ok) throw new LogIntegrityError(sheet, v);
-  const rows = appendEvents(content.rows, events, options);
+  const changes = options.register ? registerChanges(options.register, readLogEvents(content.rows), { operator: options.operator }) : [];
+  const rows = appendEvents(content.rows, [...changes, ...events], options);
   if (rows.length > 0) await port.appendLog(sheet, rows);
-  return { created: state.created, rows, head: rows.length > 0 ? rows[rows.length - 1][rows[0].length - 1] : v.head, warnings: v.warnings };
+  return { created: state.created, registerEvents: changes.length, rows, head: rows.length > 0 ? rows[rows.length - 1][rows[0].length - 1] : v.head, warnings: v.warnings };
 }
 
 export interface PortLogVerification extends LogVerification {

@@ -18,6 +18,7 @@ export * from './log.ts';
 export * from './annual.ts';
 export * from './monthly.ts';
 export * from './render.ts';
+export * from './registerEvents.ts';
 export type { StatsWarning } from './prepare.ts';
 export { WorkdayIndex, dueDays } from './workdays.ts';
 

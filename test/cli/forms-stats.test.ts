@@ -73,17 +73,24 @@ describe('xxgk form', () => {
     const wb = readWorkbook(fs.readFileSync(reg), 'register.xlsx');
     expect(wb.sheets.find((s) => s.name === '_xxgk_log')?.state).toBe('veryHidden');
     const log = await wb.readLog('_xxgk_log');
-    expect(log?.rows).toHaveLength(6);
-    expect(log?.rows[2]).toContain('CXSW-2026-010');
-    expect(log?.rows[2]).toContain('楚商公开收〔2026〕3号');
-    expect(log?.rows[2]).toContain('张三');
+    // the log first catches up with the register (13 applications registered, 7 of them closed),
+    // then the 6 forms
+    expect(log?.rows).toHaveLength(26);
+    expect(log?.rows.slice(0, 3).map((r) => [r[3], r[4]])).toEqual([['registered', 'CXSW-2026-001'], ['closed', 'CXSW-2026-001'], ['registered', 'CXSW-2026-002']]);
+    expect(log?.rows.filter((r) => r[3] === 'registered')).toHaveLength(13);
+    expect(log?.rows.filter((r) => r[3] === 'closed')).toHaveLength(7);
+    expect(log?.rows.slice(20).map((r) => r[3])).toEqual(Array(6).fill('form-generated'));
+    expect(log?.rows[22]).toContain('CXSW-2026-010');
+    expect(log?.rows[22]).toContain('楚商公开收〔2026〕3号');
+    expect(log?.rows[22]).toContain('张三');
 
     const again = await run(['form', 'receipt', '--register', reg, '--id', 'CXSW-2026-009', '--out', path.join(tmp, 'again.pdf'), '--today', TODAY, '--log']);
     expect(again.out).toContain('文号 楚商公开收〔2026〕7号');
 
     const v = await run(['log', 'verify', reg]);
     expect(v.code).toBe(0);
-    expect(v.out).toContain('共 7 条');
+    // the second run finds no register change: one more row, the form
+    expect(v.out).toContain('共 27 条');
   });
 
   it('log verify exits 1 and names the first broken row after a logged cell is edited', async () => {
@@ -92,13 +99,15 @@ describe('xxgk form', () => {
     expect((await run(['form', 'receipt', '--register', reg, '--all-open', '--out', path.join(tmp, 't'), '--today', TODAY, '--log'])).code).toBe(0);
     const wb = readWorkbook(fs.readFileSync(reg), 'tampered.xlsx');
     const log = (await wb.readLog('_xxgk_log'))!;
-    const col = log.rows[3]!.indexOf('楚商公开收〔2026〕4号') + 1;
-    const res = await wb.applyEdits('_xxgk_log', [{ row: 5, col, cell: '', expect: '楚商公开收〔2026〕4号', set: '楚商公开收〔2026〕9号' }]);
+    const at = log.rows.findIndex((r) => r.includes('楚商公开收〔2026〕4号'));
+    expect(at).toBe(23);
+    const col = log.rows[at]!.indexOf('楚商公开收〔2026〕4号') + 1;
+    const res = await wb.applyEdits('_xxgk_log', [{ row: at + 2, col, cell: '', expect: '楚商公开收〔2026〕4号', set: '楚商公开收〔2026〕9号' }]);
     expect(res.applied).toHaveLength(1);
     fs.writeFileSync(reg, wb.save());
     const v = await run(['log', 'verify', reg]);
     expect(v.code).toBe(1);
-    expect(v.out).toContain('第 5 行');
+    expect(v.out).toContain('第 25 行');
   });
 
   it('refuses with a clear message: unknown 登记编号 (exit 2), unknown type, missing --id/--all-open', async () => {
@@ -162,7 +171,10 @@ describe('xxgk demo (the README main command)', () => {
     expect(text(path.join(dir, 'forms', 'CXSW-2026-003-reply-refuse.pdf'))).toContain('王堃');
     expect(r.out).toContain(`共生成 ${pdfs.length} 份 PDF`);
     const wb = readWorkbook(fs.readFileSync(path.join(dir, 'register-sample.xlsx')), 'register-sample.xlsx');
-    expect((await wb.readLog('_xxgk_log'))?.rows).toHaveLength(pdfs.length);
+    // one row per PDF, after the 13 registered and 7 closed events of the register
+    const logRows = (await wb.readLog('_xxgk_log'))!.rows;
+    expect(logRows).toHaveLength(20 + pdfs.length);
+    expect(logRows.filter((x) => x[3] === 'form-generated')).toHaveLength(pdfs.length);
     expect(wb.sheets.map((s) => s.name)).toContain('年度报告表三');
     const v = await run(['log', 'verify', path.join(dir, 'register-sample.xlsx')]);
     expect(v.code).toBe(0);
