@@ -8,6 +8,7 @@ import { FakeExcel } from '../port/excel/fake-excel.ts';
 import { readWorkbook } from '../port/file/index.ts';
 import { fixSheet } from '../usecases/catalogue.ts';
 import { readRibbon } from '../../bin/validate-manifest.ts';
+import { LOG_HEADER, LOG_SHEET, verifyLog } from '../../forms-lib/stats/log.ts';
 import type { Notice } from './commands.ts';
 import { errorNotice, fixAllSafeOn, monthlyStatsOn, renderNotice, runCommand, yearInChina } from './commands.ts';
 
@@ -34,10 +35,13 @@ describe('ribbon commands', () => {
     for (const n of names) expect(src).toContain(`Office.actions.associate('${n}'`);
   });
 
-  it('fixAllSafe through the Excel adapter leaves the sheet as the file adapter does, in 2 reads + 1 write', async () => {
+  it('fixAllSafe through the Excel adapter leaves the sheet as the file adapter does: edits, green marks and the log event in 1 write sync', async () => {
     const file = fileOf('shangdang-district-catalogue.xlsx');
     const grid = await file.readSheet();
     const { fake, port } = excelWith([grid]);
+    await port.ensureLogSheet(LOG_SHEET, LOG_HEADER);
+    const userFill = fake.sheet(grid.sheet)!.touch(2, 1);
+    userFill.fill = '#FFFF00';
     fake.resetCounters();
     const notice = await fixAllSafeOn(port);
     const ref = await fixSheet(file);
@@ -46,14 +50,43 @@ describe('ribbon commands', () => {
     expect(notice.zh).toBe(
       `已修复工作表「${grid.sheet}」中的 ${ref.apply?.applied.length} 处单元格（已用绿色标出）。剩余 ${ref.after.stats.errors} 个错误、${ref.after.stats.warnings} 个警告，可点击「校验目录」查看。`,
     );
-    // readSheet (2) + applyEdits read (1) + write (1)
-    expect(fake.syncCount).toBe(4);
+    // readSheet (2) + ensureLogSheet (1) + readLog (1) + applyEdits read (1) + write (1): one sync writes anything
+    expect(fake.syncCount).toBe(6);
+    expect(fake.syncs.filter((x) => x.actions > 0)).toHaveLength(1);
+    expect(fake.syncs.at(-1)!.actions).toBeGreaterThan(0);
+    expect(fake.runs.at(-1)).toEqual({ mergeUndoGroup: true });
     const after = file.readSheetSync();
     const sheet = fake.sheet(grid.sheet)!;
     for (const e of ref.apply?.applied ?? []) {
       expect([e.cell, sheet.value(e.row, e.col)]).toEqual([e.cell, after.values[e.row - 1]?.[e.col - 1] ?? null]);
-      expect(sheet.cell(e.row, e.col)?.fill ?? '#C6EFCE').toBe('#C6EFCE');
+      expect([e.cell, sheet.cell(e.row, e.col)?.fill]).toEqual([e.cell, '#C6EFCE']);
     }
+    const changed = new Set((ref.apply?.applied ?? []).map((e) => e.cell));
+    expect(changed.has('A2')).toBe(false);
+    expect(sheet.cell(2, 1)?.fill).toBe('#FFFF00'); // an untouched cell keeps the user's fill
+    const log = await port.readLog(LOG_SHEET);
+    expect(verifyLog(log!)).toMatchObject({ ok: true, rowCount: 1 });
+    expect(log!.rows[0][3]).toBe('catalogue-fixed');
+    const detail = JSON.parse(log!.rows[0][9]) as { sheet: string; cells: number; rules: string[] };
+    expect(detail.sheet).toBe(grid.sheet);
+    expect(detail.cells).toBe(205);
+    expect(detail.rules).toEqual(expect.arrayContaining(['row-shift', 'mark-normalize']));
+    expect(detail.rules).toEqual([...detail.rules].sort());
+  });
+
+  it('fixAllSafe creates the very-hidden log the first time and says when a damaged log kept the fix out of it', async () => {
+    const grid = await fileOf('shangdang-district-catalogue.xlsx').readSheet();
+    const first = excelWith([grid]);
+    await fixAllSafeOn(first.port);
+    expect(first.fake.sheet(LOG_SHEET)?.visibility).toBe('VeryHidden');
+    const { fake, port } = excelWith([grid]);
+    await port.ensureLogSheet(LOG_SHEET, LOG_HEADER);
+    fake.sheet(LOG_SHEET)!.setRows([['1', 'x', 'y']], 2);
+    const n = await fixAllSafeOn(port);
+    expect(n.kind).toBe('info');
+    expect(n.zh).toContain('事件日志已损坏，本次修复未记入日志');
+    expect(fake.sheet(grid.sheet)!.cell(7, 6)?.fill).toBe('#C6EFCE');
+    expect((await port.readLog(LOG_SHEET))!.rows).toHaveLength(1);
   });
 
   it('fixAllSafe on a sheet without a catalogue changes nothing and says so', async () => {

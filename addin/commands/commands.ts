@@ -21,9 +21,12 @@ export interface Notice {
   en: string;
 }
 
-/** 一键修复: every safe fix on the active sheet, applied in one write (stale cells skipped). */
+/**
+ * 一键修复: every safe fix on the active sheet, applied in one write together with its green fix
+ * marks and a 'catalogue-fixed' event in the workbook's log (stale cells skipped).
+ */
 export async function fixAllSafeOn(port: WorkbookPort, sheet?: string): Promise<Notice> {
-  const r = await fixSheet(port, { sheet });
+  const r = await fixSheet(port, { sheet, log: true });
   const title = '一键修复 / Fix all safe';
   if (!r.before.header) {
     return {
@@ -45,11 +48,13 @@ export async function fixAllSafeOn(port: WorkbookPort, sheet?: string): Promise<
     };
   }
   const skipped = r.apply.skipped.length;
+  const log = r.logProblem ? `（事件日志已损坏，本次修复未记入日志：${r.logProblem.reason?.zh ?? ''}）` : '';
+  const logEn = r.logProblem ? ` (the event log is damaged, so this fix was not logged: ${r.logProblem.reason?.en ?? ''})` : '';
   return {
-    kind: 'success',
+    kind: r.logProblem ? 'info' : 'success',
     title,
-    zh: `已修复工作表「${r.sheet}」中的 ${r.apply.applied.length} 处单元格（已用绿色标出）${skipped ? `；${skipped} 处在校验后被改动，已跳过` : ''}。${left}`,
-    en: `Fixed ${r.apply.applied.length} cells on the sheet "${r.sheet}" (marked green)${skipped ? `; ${skipped} cells changed after the check and were skipped` : ''}. ${leftEn}`,
+    zh: `已修复工作表「${r.sheet}」中的 ${r.apply.applied.length} 处单元格（已用绿色标出）${skipped ? `；${skipped} 处在校验后被改动，已跳过` : ''}。${left}${log}`,
+    en: `Fixed ${r.apply.applied.length} cells on the sheet "${r.sheet}" (marked green)${skipped ? `; ${skipped} cells changed after the check and were skipped` : ''}. ${leftEn}${logEn}`,
   };
 }
 

@@ -26,9 +26,19 @@ export interface WorkbookPort {
   listSheets(): Promise<string[]>;
   /** The named sheet, or the active/first visible one. */
   readSheet(name?: string): Promise<Grid>;
-  applyEdits(sheet: string, edits: readonly CellEdit[]): Promise<ApplyResult>;
+  /**
+   * Write the edits whose cells still hold `expect`. By default the changed cells get the green
+   * fix mark, replacing the marks of the previous fix on that sheet (the marks show what the last
+   * fix changed; `highlight: false`, as an undo passes, unmarks the cells it writes instead).
+   * `log` rows go to the log sheet in the same write (Excel: one sync, one undo step).
+   */
+  applyEdits(sheet: string, edits: readonly CellEdit[], options?: ApplyEditsOptions): Promise<ApplyResult>;
+  /** Colour finding cells by severity. Cells that carry a fix mark keep it. */
   highlight(sheet: string, findings: readonly Finding[]): Promise<void>;
+  /** Put back the fills highlight() replaced. Fix marks are left alone. */
   clearHighlights(sheet: string): Promise<void>;
+  /** Put back the fills the green fix marks of applyEdits replaced. */
+  clearFixMarks(sheet: string): Promise<void>;
   select(sheet: string, range: CellRange): Promise<void>;
   /**
    * The append-only event log on a very-hidden sheet (issue 4). The port stores plain text rows;
@@ -106,6 +116,16 @@ function cellString(v: unknown): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   return String(v);
+}
+
+export interface ApplyEditsOptions {
+  /** Mark the changed cells as fixed (default true). false: unmark the cells written (an undo). */
+  highlight?: boolean;
+  /**
+   * Rows appended to a log sheet (created by ensureLogSheet) in the same write. A function gets
+   * the outcome first, so the logged event counts only the edits applied; [] appends nothing.
+   */
+  log?: { name: string; rows: readonly (readonly string[])[] | ((result: ApplyResult) => readonly (readonly string[])[]) };
 }
 
 export interface WriteSheetOptions {

@@ -17,7 +17,7 @@ function gridPort(grid: Grid, asked: (string | undefined)[] = []): WorkbookPort 
   };
   return {
     capabilities: { host: 'file', mergeUndoGroup: false, notes: false },
-    listSheets: no, applyEdits: no, highlight: no, clearHighlights: no, select: no, ensureLogSheet: no, appendLog: no, readLog: no, writeSheet: no, readState: no, writeState: no,
+    listSheets: no, applyEdits: no, highlight: no, clearHighlights: no, select: no, ensureLogSheet: no, appendLog: no, readLog: no, writeSheet: no, readState: no, writeState: no, clearFixMarks: no,
     readSheet: async (name?: string) => {
       asked.push(name);
       return grid;

@@ -371,3 +371,69 @@ describe('cell conversion helpers', () => {
     expect(isPayloadError(new FakeRichApiError('AccessDenied', 'x'))).toBe(false);
   });
 });
+
+describe('fix marks are kept apart from finding highlights', () => {
+  const finding = (cell: string, row: number, col: number, severity: Finding['severity'] = 'error'): Finding => ({
+    ruleId: 'r', severity, sheet: '目录', row, col, cell, field: null, value: null, messageId: 'm', data: {},
+  });
+  const rows = () => [
+    ['序号', '事项', '时限'],
+    [1, '机构 职能', '20个工作日'],
+    [2, '政策文件', '001'],
+  ];
+
+  it('clearHighlights after a fix keeps the green marks; the next fix moves them; clearFixMarks restores the user fills', async () => {
+    const { fake, port } = setup();
+    const s = fake.addSheet('目录', rows());
+    s.touch(2, 2).fill = '#FFFF00'; // the user's own yellow under B2
+    await port.highlight('目录', [finding('B2', 2, 2), finding('C2', 2, 3, 'warning')]);
+    expect([s.cell(2, 2)?.fill, s.cell(2, 3)?.fill]).toEqual(['#FFC7CE', '#FFEB9C']);
+    fake.resetCounters();
+    const r = await port.applyEdits('目录', [edit('B2', 2, 2, '机构 职能', '机构职能'), edit('B3', 3, 2, '政策文件', '政策性文件')]);
+    expect(r.applied).toHaveLength(2);
+    expect(fake.syncs.filter((x) => x.actions > 0)).toHaveLength(1);
+    expect([s.cell(2, 2)?.fill, s.cell(3, 2)?.fill]).toEqual(['#C6EFCE', '#C6EFCE']);
+    // The pane's re-check: clear the finding highlights, highlight again (B2 has a finding again).
+    await port.clearHighlights('目录');
+    await port.highlight('目录', [finding('B2', 2, 2), finding('C3', 3, 3)]);
+    expect([s.cell(2, 2)?.fill, s.cell(3, 2)?.fill, s.cell(2, 3)?.fill, s.cell(3, 3)?.fill]).toEqual(['#C6EFCE', '#C6EFCE', undefined, '#FFC7CE']);
+    expect(port.fixMarks('目录').sort()).toEqual(['B2', 'B3']);
+    // The next fix: its cells green, the previous fix's other cells back to their own fill.
+    await port.applyEdits('目录', [edit('C3', 3, 3, '001', '0001')]);
+    expect([s.cell(2, 2)?.fill, s.cell(3, 2)?.fill, s.cell(3, 3)?.fill]).toEqual(['#FFFF00', undefined, '#C6EFCE']);
+    await port.clearHighlights('目录');
+    expect(s.cell(3, 3)?.fill).toBe('#C6EFCE');
+    await port.clearFixMarks('目录');
+    expect(s.cell(3, 3)?.fill).toBeUndefined(); // C3 had no fill before its finding colour
+    expect(port.fixMarks('目录')).toEqual([]);
+  });
+
+  it('an undo (revert) puts the values back and unmarks those cells in the same write', async () => {
+    const { fake, port } = setup({ excelApi: '1.13' });
+    const s = fake.addSheet('目录', rows());
+    const r = await port.applyEdits('目录', [edit('B2', 2, 2, '机构 职能', '机构职能'), edit('B3', 3, 2, '政策文件', '政策性文件')]);
+    fake.resetCounters();
+    await port.revert('目录', r);
+    expect(fake.syncs.filter((x) => x.actions > 0)).toHaveLength(1);
+    expect([s.value(2, 2), s.cell(2, 2)?.fill, s.cell(3, 2)?.fill]).toEqual(['机构 职能', undefined, undefined]);
+    expect(port.fixMarks('目录')).toEqual([]);
+  });
+
+  it('log rows from a function see what was applied (stale cells not counted), in the same write sync', async () => {
+    const { fake, port } = setup();
+    const s = fake.addSheet('目录', rows());
+    fake.addSheet('_log', [['a', 'b']]).visibility = 'VeryHidden';
+    s.touch(3, 2).value = '用户改过';
+    fake.resetCounters();
+    const seen: number[] = [];
+    await port.applyEdits('目录', [edit('B2', 2, 2, '机构 职能', '机构职能'), edit('B3', 3, 2, '政策文件', '政策性文件')], {
+      log: { name: '_log', rows: (res) => (seen.push(res.applied.length), [[`fixed ${res.applied.length}`, `skipped ${res.skipped.length}`]]) },
+    });
+    expect(seen).toEqual([1]);
+    expect(fake.syncCount).toBe(2);
+    expect(fake.sheet('_log')?.snapshot()).toEqual({ A1: 'a', B1: 'b', A2: 'fixed 1', B2: 'skipped 1' });
+    fake.resetCounters();
+    await port.applyEdits('目录', [edit('B2', 2, 2, '不对', 'x')], { log: { name: '_log', rows: (res) => (res.applied.length ? [['x']] : []) } });
+    expect(fake.syncCount).toBe(1); // nothing applied, nothing logged: no write sync
+  });
+});

@@ -19,11 +19,12 @@ import type { CellRange, CellSpecial, Grid, Scalar } from '../../catalogue/grid.
 import { address, parseAddress, scalarText } from '../../catalogue/grid.ts';
 import type { CellEdit, Finding, Severity } from '../../catalogue/types.ts';
 import { serialToIsoDate } from '../file/dates.ts';
-import type { ApplyResult, LogSheetContent, LogSheetState, PortCapabilities, WorkbookPort, WriteSheetOptions } from '../workbook-port.ts';
+import type { ApplyEditsOptions, ApplyResult, LogSheetContent, LogSheetState, PortCapabilities, WorkbookPort, WriteSheetOptions } from '../workbook-port.ts';
 import { STATE_SHEET, mergeState, stateFromRows, stateRows } from '../workbook-port.ts';
 import { excelErrors, isAccessDenied, isPayloadError, officeCode } from './errors.ts';
 
 export { ExcelPortError } from './errors.ts';
+export type { ApplyEditsOptions } from '../workbook-port.ts';
 
 /** `Excel.run`, as passed in: `(batch, options?) => result`. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>, options?: Excel.RunOptions) => Promise<T>;
@@ -63,13 +64,6 @@ export interface ExcelWorkbookOptions {
   editFill?: string | false;
   /** Fills per severity for highlight(). */
   severityFill?: Partial<Record<Severity, string>>;
-}
-
-export interface ApplyEditsOptions {
-  /** Fill the changed cells (default: the adapter's editFill). */
-  highlight?: boolean;
-  /** Rows appended to a log sheet (created by ensureLogSheet) in the same write sync. */
-  log?: { name: string; rows: readonly (readonly string[])[] };
 }
 
 export interface ExcelApplyResult extends ApplyResult {
@@ -177,8 +171,10 @@ export class ExcelWorkbook implements WorkbookPort {
   private readonly mergesFallback?: (sheet: string) => Promise<CellRange[]>;
   private readonly editFill: string | false;
   private readonly severityFill: Record<Severity, string>;
-  /** Fill each highlighted cell had before we coloured it: sheet -> A1 -> colour. */
-  private readonly previousFill = new Map<string, Map<string, string>>();
+  /** Fill each cell had before highlight() coloured it for a finding: sheet -> A1 -> colour. */
+  private readonly findingFill = new Map<string, Map<string, string>>();
+  /** Fill each cell had before the last fix on its sheet marked it green: sheet -> A1 -> colour. */
+  private readonly fixFill = new Map<string, Map<string, string>>();
   /** Syncs of the last public call (diagnostics and tests). */
   lastSyncs = 0;
 
@@ -325,7 +321,7 @@ export class ExcelWorkbook implements WorkbookPort {
 
   applyEdits(sheet: string, edits: readonly CellEdit[], options: ApplyEditsOptions = {}): Promise<ExcelApplyResult> {
     const cells = edits.map(editCell);
-    const highlight = options.highlight ?? this.editFill !== false;
+    const mark = (options.highlight ?? true) && this.editFill !== false;
     const fill = this.editFill === false ? this.severityFill.info : this.editFill;
     const nativeUndo = this.excel.mergeUndoGroup;
     return this.batch(
@@ -336,14 +332,15 @@ export class ExcelWorkbook implements WorkbookPort {
         const all = ctx.workbook.worksheets.load('items/name');
         // One proxy per distinct cell: its value (with type and format, to compare as validation saw it) and fill.
         const byCell = new Map<string, { range: Excel.Range; fill?: Excel.RangeFill }>();
-        const remembered = this.previousFill.get(sheet);
+        const found = this.findingFill.get(sheet);
+        const fixed = this.fixFill.get(sheet);
         for (const { row, col } of cells) {
           const key = address(row, col);
           if (byCell.has(key)) continue;
           const range = ws.getRangeByIndexes(row - 1, col - 1, 1, 1);
           range.load('values,valueTypes,numberFormat');
           const entry: { range: Excel.Range; fill?: Excel.RangeFill } = { range };
-          if (highlight && !remembered?.has(key)) entry.fill = range.format.fill.load('color');
+          if (mark && !found?.has(key) && !fixed?.has(key)) entry.fill = range.format.fill.load('color');
           byCell.set(key, entry);
         }
         const log = options.log ? this.queueLogEnd(ctx, options.log.name) : undefined;
@@ -375,13 +372,29 @@ export class ExcelWorkbook implements WorkbookPort {
           current.set(key, set);
           wrote.add(key);
         }
-        if (highlight && wrote.size > 0) {
-          const prev = this.fillMemory(sheet);
-          for (const key of wrote) if (!prev.has(key)) prev.set(key, byCell.get(key)?.fill?.color ?? NO_FILL);
-          this.paint(ws, [...wrote], fill);
+        // Fix marks: this fix's cells green (remembering the fill under any finding colour), the
+        // previous fix's other cells back to their own fill. An unmarked write (undo) unmarks.
+        let nextFixed: Map<string, string> | undefined;
+        if (wrote.size > 0) {
+          nextFixed = new Map(mark ? [] : (fixed ?? []));
+          const restore: [string, string][] = [];
+          if (mark) {
+            for (const key of wrote) nextFixed.set(key, found?.get(key) ?? fixed?.get(key) ?? byCell.get(key)?.fill?.color ?? NO_FILL);
+            for (const [key, color] of fixed ?? []) if (!wrote.has(key)) restore.push([key, color]);
+          } else {
+            for (const key of wrote) {
+              const color = fixed?.get(key);
+              if (color === undefined) continue;
+              restore.push([key, color]);
+              nextFixed.delete(key);
+            }
+          }
+          this.paintBack(ws, restore);
+          if (mark) this.paint(ws, [...wrote], fill);
         }
-        if (log && options.log && options.log.rows.length > 0) this.queueLogRows(log, options.log.rows);
-        if (wrote.size > 0 || (options.log?.rows.length ?? 0) > 0) {
+        const logRows = !options.log ? [] : typeof options.log.rows === 'function' ? options.log.rows({ applied, skipped }) : options.log.rows;
+        if (log && logRows.length > 0) this.queueLogRows(log, logRows);
+        if (wrote.size > 0 || logRows.length > 0) {
           try {
             await sync();
           } catch (e) {
@@ -389,21 +402,25 @@ export class ExcelWorkbook implements WorkbookPort {
             throw e;
           }
         }
+        if (nextFixed) {
+          if (nextFixed.size > 0) this.fixFill.set(sheet, nextFixed);
+          else this.fixFill.delete(sheet);
+          if (mark && found) for (const key of wrote) found.delete(key);
+        }
         return { applied, skipped, revert: revert.reverse(), nativeUndo, syncs: 0 };
       },
       nativeUndo ? { mergeUndoGroup: true } : undefined,
     ).then((r) => ({ ...r, syncs: this.lastSyncs }));
   }
 
-  /** Put back what an applyEdits call replaced (cells changed since are skipped, never overwritten). */
+  /** Put back what an applyEdits call replaced (cells changed since are skipped, never overwritten); their fix marks go. */
   revert(sheet: string, result: Pick<ExcelApplyResult, 'revert'>): Promise<ExcelApplyResult> {
     return this.applyEdits(sheet, result.revert, { highlight: false });
   }
 
-  private fillMemory(sheet: string): Map<string, string> {
-    let m = this.previousFill.get(sheet);
-    if (!m) this.previousFill.set(sheet, (m = new Map()));
-    return m;
+  /** Cells carrying the green mark of the last fix on `sheet` (A1 addresses). */
+  fixMarks(sheet: string): string[] {
+    return [...(this.fixFill.get(sheet)?.keys() ?? [])];
   }
 
   /** Queue one fill colour for many cells: range lists of ≤ 200 cells (ExcelApi 1.9), else one range per cell. */
@@ -423,12 +440,24 @@ export class ExcelWorkbook implements WorkbookPort {
     }
   }
 
+  /** Queue remembered fills back, grouped by colour ('#FFFFFF' = no fill). */
+  private paintBack(ws: Excel.Worksheet, cells: Iterable<[string, string]>): void {
+    const byColor = new Map<string, string[]>();
+    for (const [key, color] of cells) {
+      const k = color.toUpperCase() === NO_FILL ? '' : color;
+      byColor.set(k, [...(byColor.get(k) ?? []), key]);
+    }
+    for (const [color, keys] of byColor) this.paint(ws, keys, color === '' ? null : color);
+  }
+
   async highlight(sheet: string, findings: readonly Finding[]): Promise<void> {
     const rank: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
     const worst = new Map<string, Severity>();
+    const fixed = this.fixFill.get(sheet);
     for (const f of findings) {
       if (!(f.row >= 1 && f.col >= 1)) continue;
       const key = address(f.row, f.col);
+      if (fixed?.has(key)) continue; // the fix mark stays until the user clears it or the next fix
       const s = worst.get(key);
       if (!s || rank[f.severity] > rank[s]) worst.set(key, f.severity);
     }
@@ -438,13 +467,14 @@ export class ExcelWorkbook implements WorkbookPort {
       ws.load('name');
       ws.protection.load('protected');
       const all = ctx.workbook.worksheets.load('items/name');
-      const prev = this.previousFill.get(sheet);
+      const prev = this.findingFill.get(sheet);
       const fills = new Map<string, Excel.RangeFill>();
       for (const key of worst.keys()) if (!prev?.has(key)) fills.set(key, ws.getRange(key).format.fill.load('color'));
       await sync();
       if (ws.isNullObject) throw excelErrors.noSuchSheet(sheet, all.items.map((s) => s.name));
       if (ws.protection.protected) throw excelErrors.protectedSheet(ws.name, '标出问题单元格', 'highlighting cells');
-      const memory = this.fillMemory(sheet);
+      let memory = this.findingFill.get(sheet);
+      if (!memory) this.findingFill.set(sheet, (memory = new Map()));
       for (const [key, f] of fills) memory.set(key, f.color ?? NO_FILL);
       for (const sev of ['error', 'warning', 'info'] as const) {
         const keys = [...worst].filter(([, s]) => s === sev).map(([k]) => k);
@@ -455,24 +485,28 @@ export class ExcelWorkbook implements WorkbookPort {
   }
 
   async clearHighlights(sheet: string): Promise<void> {
-    const memory = this.previousFill.get(sheet);
+    await this.restoreFills(this.findingFill, sheet, '清除标记', 'clearing the highlights');
+  }
+
+  async clearFixMarks(sheet: string): Promise<void> {
+    await this.restoreFills(this.fixFill, sheet, '清除修复标记', 'clearing the fix marks');
+  }
+
+  /** One write sync putting back the fills remembered in `store` for `sheet`. */
+  private async restoreFills(store: Map<string, Map<string, string>>, sheet: string, action: string, actionEn: string): Promise<void> {
+    const memory = store.get(sheet);
     if (!memory || memory.size === 0) return;
     await this.batch(async (ctx, sync) => {
       const ws = ctx.workbook.worksheets.getItem(sheet);
-      const byColor = new Map<string, string[]>();
-      for (const [key, color] of memory) {
-        const k = color.toUpperCase() === NO_FILL ? '' : color;
-        byColor.set(k, [...(byColor.get(k) ?? []), key]);
-      }
-      for (const [color, keys] of byColor) this.paint(ws, keys, color === '' ? null : color);
+      this.paintBack(ws, memory);
       try {
         await sync();
       } catch (e) {
-        if (isAccessDenied(e)) throw excelErrors.protectedSheet(sheet, '清除标记', 'clearing the highlights');
+        if (isAccessDenied(e)) throw excelErrors.protectedSheet(sheet, action, actionEn);
         throw e;
       }
     });
-    this.previousFill.delete(sheet);
+    store.delete(sheet);
   }
 
   async select(sheet: string, range: CellRange): Promise<void> {

@@ -10,7 +10,7 @@ import * as XLSX from 'xlsx';
 import type { CellRange, CellSpecial, Grid, Scalar } from '../../catalogue/grid.ts';
 import { address, parseAddress, scalarText } from '../../catalogue/grid.ts';
 import type { CellEdit, Finding } from '../../catalogue/types.ts';
-import type { ApplyResult, LogSheetContent, LogSheetState, PortCapabilities, WorkbookPort, WriteSheetOptions } from '../workbook-port.ts';
+import type { ApplyEditsOptions, ApplyResult, LogSheetContent, LogSheetState, PortCapabilities, WorkbookPort, WriteSheetOptions } from '../workbook-port.ts';
 import { STATE_SHEET, mergeState, stateFromRows, stateRows } from '../workbook-port.ts';
 import { readErrors, WorkbookReadError } from './errors.ts';
 import type { CsvDocument } from './csv.ts';
@@ -112,6 +112,8 @@ export class FileWorkbook implements WorkbookPort {
   /** Pending edits per sheet: A1 -> {row, col, value}. */
   private readonly overlay = new Map<string, Map<string, { row: number; col: number; value: Scalar }>>();
   private readonly marks = new Map<string, Finding[]>();
+  /** Cells the last fix on each sheet changed (its fix marks; never written into the file). */
+  private readonly fixMarked = new Map<string, Set<string>>();
   private selected: { sheet: string; range: CellRange } | undefined;
   /** Sheets written whole at save(): new ones (log, statistics) and replaced product sheets. */
   private readonly owned = new Map<string, OwnedSheet>();
@@ -230,9 +232,9 @@ export class FileWorkbook implements WorkbookPort {
     return g;
   }
 
-  applyEdits(sheet: string, edits: readonly CellEdit[]): Promise<ApplyResult> {
+  applyEdits(sheet: string, edits: readonly CellEdit[], options: ApplyEditsOptions = {}): Promise<ApplyResult> {
     try {
-      return Promise.resolve(this.applyEditsSync(sheet, edits));
+      return Promise.resolve(this.applyEditsSync(sheet, edits, options));
     } catch (e) {
       return Promise.reject(e);
     }
@@ -241,10 +243,17 @@ export class FileWorkbook implements WorkbookPort {
   /**
    * Apply edits in memory (save() writes them). An edit whose cell no longer holds `expect`
    * (compared as text: null and '' are equal, 3 equals '3') is skipped, never overwritten.
+   * The changed cells become the sheet's fix marks (fixMarks), replacing the previous fix's;
+   * `highlight: false` unmarks them instead. `log` rows are appended to the log sheet with them.
    */
-  applyEditsSync(sheetName: string, edits: readonly CellEdit[]): ApplyResult {
+  applyEditsSync(sheetName: string, edits: readonly CellEdit[], options: ApplyEditsOptions = {}): ApplyResult {
     const sheet = this.resolveSheet(sheetName);
     const checked = edits.map((e) => checkEdit(e));
+    const logInfo = options.log ? this.sheetExists(options.log.name) : undefined;
+    if (options.log && !logInfo) {
+      throw new SheetWriteError('no-such-log', `日志工作表「${options.log.name}」不存在，请先创建`, `log sheet "${options.log.name}" does not exist; create it first (ensureLogSheet)`);
+    }
+    const wrote = new Set<string>();
     const applied: CellEdit[] = [];
     const skipped: CellEdit[] = [];
     const current = this.readSheetSync(sheet);
@@ -265,6 +274,7 @@ export class FileWorkbook implements WorkbookPort {
       const set = e.set === '' ? null : e.set;
       if (now === set) continue; // same value and type: nothing to write (keeps a formula intact)
       overlay.set(address(row, col), { row, col, value: set });
+      wrote.add(address(row, col));
       const r = current.values[row - 1] ?? [];
       while (current.values.length < row) current.values.push([]);
       current.values[row - 1] = r;
@@ -282,7 +292,20 @@ export class FileWorkbook implements WorkbookPort {
       }
       this.setOwnedGrid(sheet, owned.rows);
     }
-    return { applied, skipped };
+    if (wrote.size > 0) {
+      if (options.highlight ?? true) this.fixMarked.set(sheet, wrote);
+      else {
+        const left = new Set([...(this.fixMarked.get(sheet) ?? [])].filter((k) => !wrote.has(k)));
+        if (left.size > 0) this.fixMarked.set(sheet, left);
+        else this.fixMarked.delete(sheet);
+      }
+    }
+    const result = { applied, skipped };
+    if (options.log && logInfo) {
+      const rows = typeof options.log.rows === 'function' ? options.log.rows(result) : options.log.rows;
+      if (rows.length > 0) this.appendLogSync(logInfo.name, rows);
+    }
+    return result;
   }
 
   highlight(sheet: string, findings: readonly Finding[]): Promise<void> {
@@ -291,9 +314,20 @@ export class FileWorkbook implements WorkbookPort {
     return Promise.resolve();
   }
 
+  /** Forgets the finding highlights; the fix marks stay. */
   clearHighlights(sheet: string): Promise<void> {
     this.marks.delete(this.resolveSheet(sheet));
     return Promise.resolve();
+  }
+
+  clearFixMarks(sheet: string): Promise<void> {
+    this.fixMarked.delete(this.resolveSheet(sheet));
+    return Promise.resolve();
+  }
+
+  /** Cells carrying the mark of the last fix on `sheet` (A1 addresses, never written into the file): a host draws them. */
+  fixMarks(sheet: string): string[] {
+    return [...(this.fixMarked.get(this.resolveSheet(sheet)) ?? [])];
   }
 
   select(sheet: string, range: CellRange): Promise<void> {
@@ -359,29 +393,33 @@ export class FileWorkbook implements WorkbookPort {
       if (!info) {
         throw new SheetWriteError('no-such-log', `日志工作表「${name}」不存在，请先创建`, `log sheet "${name}" does not exist; create it first (ensureLogSheet)`);
       }
-      this.requireWritableBook();
-      const owned = this.owned.get(info.name);
-      if (owned) {
-        for (const r of rows) owned.rows.push(r.slice());
-        this.setOwnedGrid(info.name, owned.rows);
-        return Promise.resolve();
-      }
-      const grid = this.readSheetSync(info.name);
-      let at = grid.values.length;
-      let overlay = this.overlay.get(info.name);
-      if (!overlay) {
-        overlay = new Map();
-        this.overlay.set(info.name, overlay);
-      }
-      for (const r of rows) {
-        at++;
-        r.forEach((v, k) => {
-          if (v !== '') overlay.set(address(at, k + 1), { row: at, col: k + 1, value: String(v) });
-        });
-      }
+      this.appendLogSync(info.name, rows);
       return Promise.resolve();
     } catch (e) {
       return Promise.reject(e);
+    }
+  }
+
+  private appendLogSync(name: string, rows: readonly (readonly string[])[]): void {
+    this.requireWritableBook();
+    const owned = this.owned.get(name);
+    if (owned) {
+      for (const r of rows) owned.rows.push(r.slice());
+      this.setOwnedGrid(name, owned.rows);
+      return;
+    }
+    const grid = this.readSheetSync(name);
+    let at = grid.values.length;
+    let overlay = this.overlay.get(name);
+    if (!overlay) {
+      overlay = new Map();
+      this.overlay.set(name, overlay);
+    }
+    for (const r of rows) {
+      at++;
+      r.forEach((v, k) => {
+        if (v !== '') overlay.set(address(at, k + 1), { row: at, col: k + 1, value: String(v) });
+      });
     }
   }
 
