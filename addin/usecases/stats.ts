@@ -30,7 +30,11 @@ import {
   table4SheetRows,
   verifyLog,
 } from '../../forms-lib/stats/index.ts';
+import type { Grid } from '../catalogue/grid.ts';
+import { buildCatalogue } from '../catalogue/model/catalogue.ts';
+import { detectHeader } from '../catalogue/model/header.ts';
 import type { WorkbookPort } from '../port/workbook-port.ts';
+import { type RegisterReport, loadRegister } from './register.ts';
 
 /** The log exists but its chain does not hold: nothing is appended to it. */
 export class LogIntegrityError extends Error {
@@ -58,6 +62,20 @@ export interface LogEventsOptions extends AppendOptions {
   readonly operator?: string;
 }
 
+/**
+ * Where the log's head (last row number and hash) is remembered, in the workbook's state store:
+ * deleting the last rows of the log cannot be seen from the log sheet alone, so every append
+ * records the head and every verification asks for it (verifyLog's expectedHead).
+ */
+export const LOG_HEAD_KEY = (sheet: string): string => `log.head:${sheet}`;
+
+/** The head remembered for `sheet`: '<rows> <hash>', or undefined (never recorded). */
+async function rememberedHead(port: WorkbookPort, sheet: string): Promise<string | undefined> {
+  const v = (await port.readState())[LOG_HEAD_KEY(sheet)];
+  const hash = v?.split(' ')[1];
+  return hash && /^[0-9a-f]{64}$/.test(hash) ? hash : undefined;
+}
+
 export interface LogEventsResult {
   /** True when this call created the log sheet. */
   readonly created: boolean;
@@ -80,11 +98,15 @@ export async function logEvents(port: WorkbookPort, events: readonly LogEventInp
   const state = await port.ensureLogSheet(sheet, LOG_HEADER);
   const content = await port.readLog(sheet);
   if (!content) throw new Error(`log sheet "${sheet}" was not created`);
-  const v = verifyLog(content);
+  const v = verifyLog(content, { expectedHead: await rememberedHead(port, sheet) });
   if (!v.ok) throw new LogIntegrityError(sheet, v);
   const changes = options.register ? registerChanges(options.register, readLogEvents(content.rows), { operator: options.operator }) : [];
   const rows = appendEvents(content.rows, [...changes, ...events], options);
-  if (rows.length > 0) await port.appendLog(sheet, rows);
+  if (rows.length > 0) {
+    await port.appendLog(sheet, rows);
+    const last = rows[rows.length - 1];
+    await port.writeState({ [LOG_HEAD_KEY(sheet)]: `${last[0]} ${last[last.length - 1]}` });
+  }
   return { created: state.created, registerEvents: changes.length, rows, head: rows.length > 0 ? rows[rows.length - 1][rows[0].length - 1] : v.head, warnings: v.warnings };
 }
 
@@ -96,6 +118,8 @@ export interface PortLogVerification extends LogVerification {
 /** Verify the log sheet of the workbook behind `port`. */
 export async function verifyPortLog(port: WorkbookPort, options: { sheet?: string; expectedHead?: string } = {}): Promise<PortLogVerification> {
   const sheet = options.sheet ?? LOG_SHEET;
+  // the head remembered in the workbook, unless the caller brings one (e.g. from a printed report)
+  options = { ...options, expectedHead: options.expectedHead ?? (await rememberedHead(port, sheet)) };
   const content = await port.readLog(sheet);
   if (!content) {
     if (options.expectedHead !== undefined && options.expectedHead !== GENESIS_HASH) {
@@ -127,6 +151,8 @@ export interface WriteStatsInput {
   readonly columns?: readonly string[];
   /** Log sheet to count forms from; default `_xxgk_log`. */
   readonly logSheet?: string;
+  /** Today 'YYYY-MM-DD': the roll-up stops at this month, whose 月末 figures are as of today. */
+  readonly today?: string;
 }
 
 export interface WriteStatsResult extends StatsReport {
@@ -138,8 +164,9 @@ export interface WriteStatsResult extends StatsReport {
 
 /** Compute the statistics and write them to their sheets; returns the report (json = CLI JSON). */
 export async function writeStats(port: WorkbookPort, input: WriteStatsInput): Promise<WriteStatsResult> {
-  const logContent = await port.readLog(input.logSheet ?? LOG_SHEET);
-  const log = logContent ? verifyLog(logContent) : null;
+  const logSheet = input.logSheet ?? LOG_SHEET;
+  const logContent = await port.readLog(logSheet);
+  const log = logContent ? verifyLog(logContent, { expectedHead: await rememberedHead(port, logSheet) }) : null;
   const report = buildStats({ ...input, logRows: logContent?.rows ?? [] });
   const sheets: string[] = [];
   const write = async (name: string, s: { rows: (string | number | null)[][]; headerRows: number; columnWidths: number[] }): Promise<void> => {
@@ -152,4 +179,130 @@ export async function writeStats(port: WorkbookPort, input: WriteStatsInput): Pr
   await write(TABLE3_SHEET, table3SheetRows(report.json.table3, t3checks, input.year));
   if (report.json.table4) await write(TABLE4_SHEET, table4SheetRows(report.json.table4, checkTable4(report.json.table4), input.year));
   return { ...report, sheets, log };
+}
+
+/**
+ * Item counts of a 主动公开事项目录 sheet for the monthly roll-up: every item row (as the catalogue
+ * check counts them) is proactive unless the catalogue marks it 依申请公开 only; `onRequest` = the
+ * items marked 依申请公开, given when the catalogue can say (a 依申请公开 column, or one 公开方式
+ * column holding 主动 / 依申请). A row whose mark is missing or stands in the wrong column is still
+ * an item of the catalogue (the catalogue check reports it). Undefined without a catalogue header.
+ */
+export function catalogueCounts(grid: Grid): CatalogueCounts | undefined {
+  const header = detectHeader(grid);
+  if (!header) return undefined;
+  const cat = buildCatalogue(grid, header);
+  if (!cat) return undefined;
+  const f = header.byField;
+  const hasOnRequest = f.modeOnRequest !== undefined;
+  const hasMode = f.mode !== undefined;
+  let items = 0;
+  let onRequest = 0;
+  let onRequestOnly = 0;
+  // a 公开方式 column of ticks (seed 000) cannot tell 依申请公开 items apart
+  let modeWords = false;
+  for (const r of cat.rows) {
+    if (r.kind !== 'item' && r.kind !== 'child') continue;
+    items++;
+    const mode = hasMode ? (r.resolved.mode?.text.trim() ?? '') : '';
+    if (mode.includes('主动') || mode.includes('申请')) modeWords = true;
+    const asked = hasOnRequest ? !!r.resolved.modeOnRequest?.text.trim() : mode.includes('申请');
+    const active = f.modeActive !== undefined ? !!r.resolved.modeActive?.text.trim() : mode.includes('主动');
+    if (asked) onRequest++;
+    if (asked && !active) onRequestOnly++;
+  }
+  const proactive = items - onRequestOnly;
+  return hasOnRequest || modeWords ? { proactive, onRequest } : { proactive };
+}
+
+/** Sheets the statistics write or keep: never taken for a catalogue. */
+const OWN_SHEETS = new Set([LOG_SHEET, MONTHLY_SHEET, TABLE3_SHEET, TABLE4_SHEET]);
+
+/** The first sheet whose name says 目录 and that has a catalogue header, with its counts. */
+export async function findCatalogueCounts(port: WorkbookPort, exclude: readonly string[] = []): Promise<{ sheet: string; counts: CatalogueCounts } | null> {
+  for (const name of await port.listSheets()) {
+    if (OWN_SHEETS.has(name) || exclude.includes(name) || name.startsWith('_xxgk') || !name.includes('目录')) continue;
+    const counts = catalogueCounts(await port.readSheet(name));
+    if (counts) return { sheet: name, counts };
+  }
+  return null;
+}
+
+/** State key of the catalogue counts seen in a month: the roll-up shows them for that month. */
+export const CATALOGUE_COUNTS_KEY = (month: string): string => `stats.catalogue:${month}`;
+const COUNTS_KEY_RE = /^stats\.catalogue:(\d{4}-(?:0[1-9]|1[0-2]))$/;
+
+/**
+ * Catalogue counts by month: those remembered in the workbook from earlier roll-ups, and
+ * today's (remembered for next time). A catalogue is a snapshot; this is how each month keeps
+ * the count it had when the statistics were run in it.
+ */
+async function catalogueHistory(port: WorkbookPort, today: CatalogueCounts | undefined, day: string | undefined): Promise<Record<string, CatalogueCounts> | undefined> {
+  const out: Record<string, CatalogueCounts> = {};
+  for (const [k, v] of Object.entries(await port.readState())) {
+    const m = COUNTS_KEY_RE.exec(k);
+    if (!m) continue;
+    try {
+      const c = JSON.parse(v) as Partial<CatalogueCounts>;
+      if (Number.isInteger(c.proactive)) out[m[1]] = Number.isInteger(c.onRequest) ? { proactive: c.proactive!, onRequest: c.onRequest! } : { proactive: c.proactive! };
+    } catch {
+      // an entry edited by hand into something unreadable is left out, not fatal
+    }
+  }
+  if (today && day) {
+    const month = day.slice(0, 7);
+    out[month] = today;
+    await port.writeState({ [CATALOGUE_COUNTS_KEY(month)]: JSON.stringify(today) });
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
+export interface RollUpInput {
+  readonly year: number;
+  readonly month?: string;
+  /** Today 'YYYY-MM-DD' (hosts: the date in China): months after it are not reported. */
+  readonly today?: string;
+  /** Register sheet; default 申请登记. */
+  readonly sheet?: string;
+  readonly rules?: DeadlineRules;
+  readonly calendar?: Calendar;
+  /**
+   * The catalogue to count items from: a grid (e.g. another file in the CLI), or null for none.
+   * Default: a sheet of the same workbook whose name says 目录 (findCatalogueCounts).
+   */
+  readonly catalogue?: Grid | null;
+}
+
+export interface RollUpResult extends WriteStatsResult {
+  readonly register: RegisterReport;
+  /** Where the catalogue counts came from (null: no catalogue found or given). */
+  readonly catalogue: { readonly sheet: string; readonly counts: CatalogueCounts } | null;
+}
+
+/**
+ * The statistics use-case every host calls (CLI `xxgk stats`, the 统计 tab, the ribbon 月度统计):
+ * read the register, count the catalogue, verify the log, compute the roll-up and 表三/表四 and
+ * write their sheets. Catalogue counts are today's and go into today's month.
+ */
+export async function rollUpStats(port: WorkbookPort, input: RollUpInput): Promise<RollUpResult> {
+  const register = await loadRegister(port, input.sheet, { rules: input.rules, calendar: input.calendar });
+  let catalogue: RollUpResult['catalogue'] = null;
+  if (input.catalogue) {
+    const counts = catalogueCounts(input.catalogue);
+    if (counts) catalogue = { sheet: input.catalogue.sheet, counts };
+  } else if (input.catalogue === undefined) {
+    catalogue = await findCatalogueCounts(port, [register.sheet]);
+  }
+  const byMonth = await catalogueHistory(port, catalogue?.counts, input.today);
+  const res = await writeStats(port, {
+    applications: register.records,
+    year: input.year,
+    month: input.month,
+    today: input.today,
+    rules: input.rules,
+    calendar: input.calendar,
+    columns: register.header?.columns.map((c) => c.label) ?? [],
+    catalogue: byMonth,
+  });
+  return { ...res, register, catalogue };
 }

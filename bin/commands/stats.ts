@@ -5,17 +5,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadRegister } from '../../addin/usecases/register.ts';
-import { verifyPortLog, writeStats } from '../../addin/usecases/stats.ts';
-import { TABLE3_CORNER, monthlyCsv, table3Csv } from '../../forms-lib/stats/index.ts';
-import type { MonthRow } from '../../forms-lib/stats/index.ts';
-import { type Out, UsageError, format, parse, readInput, writeAtomic } from './common.ts';
+import { logEvents, rollUpStats, verifyPortLog } from '../../addin/usecases/stats.ts';
+import { monthlyCsv, statsText, table3Csv, table4Csv } from '../../forms-lib/stats/index.ts';
+import { type Out, UsageError, format, isoDateOption, parse, readInput, todayInChina, writeAtomic } from './common.ts';
 import { rulesOf } from '../../addin/usecases/forms.ts';
 import { loadSettingsFile } from './office.ts';
 
 export const STATS_USAGE = `  xxgk stats 登记表.xlsx --year YYYY [--month YYYY-MM] [--format text|json]
             [--out 副本.xlsx] [--csv 目录] [--settings 机关设置.json] [--sheet 申请登记]
+            [--catalogue 目录.xlsx [--catalogue-sheet 名称]] [--today YYYY-MM-DD]
                                                           月度统计与年度报告表三 / monthly roll-up and annual table 3
-  xxgk log verify 登记表.xlsx                              校验事件日志是否被改动 / verify the event log's hash chain`;
+  xxgk log verify 登记表.xlsx                              校验事件日志是否被改动 / verify the event log's hash chain
+  xxgk log sync 登记表.xlsx [--operator 姓名] [--today …]  把登记表的状态变化记入事件日志 / log the register's state changes`;
 
 export async function cmdStats(args: string[], out: Out): Promise<number> {
   const { values, positionals } = parse(args, {
@@ -26,6 +27,9 @@ export async function cmdStats(args: string[], out: Out): Promise<number> {
     csv: { type: 'string' },
     settings: { type: 'string' },
     sheet: { type: 'string' },
+    catalogue: { type: 'string' },
+    'catalogue-sheet': { type: 'string' },
+    today: { type: 'string' },
   });
   const fmt = format(values.format);
   const file = positionals[0];
@@ -38,56 +42,47 @@ export async function cmdStats(args: string[], out: Out): Promise<number> {
   if (month && month.slice(0, 4) !== yearGiven) throw new UsageError(`--month ${month} 不在 --year ${year} 内`, `--month ${month} is not in --year ${year}`);
   const dest = values.out as string | undefined;
   if (dest && file && path.resolve(dest) === path.resolve(file)) throw new UsageError('--out 不能与输入文件相同：原文件不会被改写', '--out must differ from the input: the input is never overwritten');
+  const today = isoDateOption(values.today, 'today') ?? todayInChina();
+  if (values['catalogue-sheet'] !== undefined && values.catalogue === undefined) throw new UsageError('--catalogue-sheet 需要与 --catalogue 一起使用', '--catalogue-sheet needs --catalogue');
   const wb = readInput(file);
+  const catalogue = values.catalogue ? await readInput(values.catalogue as string).readSheet(values['catalogue-sheet'] as string | undefined) : undefined;
   const rules = values.settings ? rulesOf(loadSettingsFile(values.settings as string)) : undefined;
-  const reg = await loadRegister(wb, values.sheet as string | undefined, { rules });
+  const res = await rollUpStats(wb, { year, month, today, rules, sheet: values.sheet as string | undefined, catalogue });
+  const reg = res.register;
   for (const i of reg.issues.filter((x) => x.severity === 'error')) out.err(`登记表 ${i.cell}：${i.zh} / ${i.en}`);
   if (reg.rejectedRows.length) out.err(`提示：登记表有 ${reg.rejectedRows.length} 行因错误未计入统计（第 ${reg.rejectedRows.join('、')} 行）。 / ${reg.rejectedRows.length} register rows with errors were not counted.`);
-  const res = await writeStats(wb, { applications: reg.records, year, month, rules });
+  if (values.catalogue && !res.catalogue) out.err(`提示：「${values.catalogue as string}」中没有识别出目录表头，未统计目录事项。 / no catalogue header found in ${values.catalogue as string}; catalogue items not counted.`);
   if (dest) writeAtomic(dest, wb.save());
   if (values.csv) {
     const dir = values.csv as string;
     fs.mkdirSync(dir, { recursive: true });
-    writeAtomic(path.join(dir, `表三-${year}.csv`), new TextEncoder().encode('\uFEFF' + table3Csv(res.json.table3)));
-    writeAtomic(path.join(dir, `月度统计-${month ?? year}.csv`), new TextEncoder().encode('\uFEFF' + monthlyCsv(res.json.monthly)));
+    const bom = (t: string) => new TextEncoder().encode('\uFEFF' + t);
+    writeAtomic(path.join(dir, `表三-${year}.csv`), bom(table3Csv(res.json.table3)));
+    if (res.json.table4) writeAtomic(path.join(dir, `表四-${year}.csv`), bom(table4Csv(res.json.table4)));
+    writeAtomic(path.join(dir, `月度统计-${month ?? year}.csv`), bom(monthlyCsv(res.json.monthly)));
   }
+  // a damaged log makes the forms-per-month counts untrustworthy: said in both formats, exit 1
+  const logOk = !res.log || res.log.ok;
   if (fmt === 'json') {
-    out.log(JSON.stringify(res.json, null, 2));
+    const log = res.log ? { ok: res.log.ok, rowCount: res.log.rowCount, ...(res.log.ok ? {} : { firstBrokenRow: res.log.firstBrokenRow, code: res.log.code, reason: res.log.reason }) } : null;
+    out.log(JSON.stringify({ ...res.json, log, catalogue: res.catalogue }, null, 2));
   } else {
-    out.log(statsText(file!, year, res.json.monthly, res.json.table3, res.json.checks));
-    if (res.log && !res.log.ok) out.err(`警告：事件日志校验未通过（第 ${res.log.firstBrokenRow} 行）：${res.log.reason?.zh ?? ''}`);
+    out.log(`${file} · ${year} 年${month ? ` · ${month}` : ''}\n`);
+    out.log(statsText(res.json, year).trimEnd());
+    if (res.catalogue) out.log(`\n目录「${res.catalogue.sheet}」：事项 ${res.catalogue.counts.proactive} 项主动公开${res.catalogue.counts.onRequest !== undefined ? `，${res.catalogue.counts.onRequest} 项依申请公开` : ''}（计入 ${today.slice(0, 7)}）`);
+    if (!res.log) out.log('\n事件日志：尚无（未生成过文书）');
+    else if (res.log.ok) out.log(`\n事件日志：完整，共 ${res.log.rowCount} 条`);
+    else out.log(`\n事件日志：第 ${res.log.firstBrokenRow} 行断开，文书件数不可信：${res.log.reason?.zh ?? ''}`);
     if (dest) out.log(`\n已写入工作表 ${res.sheets.map((s) => `「${s}」`).join('')} → ${dest}`);
   }
-  return res.json.checks.every((c) => c.ok) ? 0 : 1;
-}
-
-function pad(s: string | number, n: number): string {
-  const str = String(s);
-  const w = [...str].reduce((a, ch) => a + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
-  return ' '.repeat(Math.max(0, n - w)) + str;
-}
-
-export function statsText(
-  file: string,
-  year: number,
-  monthly: readonly MonthRow[],
-  table3: { columns: readonly string[]; rows: readonly { label: string; values: readonly number[] }[] },
-  checks: readonly { name: string; ok: boolean; detail?: string }[],
-): string {
-  const lines: string[] = [`${file} · ${year} 年`, '', '月度统计：', `${pad('月份', 8)}${pad('新收', 6)}${pad('办结', 6)}${pad('月末在办', 10)}${pad('月末逾期', 10)}${pad('延期', 6)}${pad('平均用时', 10)}${pad('最长用时', 10)}`];
-  for (const m of monthly) {
-    lines.push(`${pad(m.month, 8)}${pad(m.received, 6)}${pad(m.closed, 6)}${pad(m.openAtMonthEnd, 10)}${pad(m.overdueAtMonthEnd, 10)}${pad(m.extended, 6)}${pad(m.avgWorkingDaysToReply ?? '—', 10)}${pad(m.maxWorkingDaysToReply ?? '—', 10)}`);
-  }
-  lines.push('', `年度报告表三 ${TABLE3_CORNER}`, `${' '.repeat(2)}${table3.columns.map((c) => pad(c, 14)).join('')}  项目`);
-  for (const r of table3.rows) lines.push(`  ${r.values.map((v) => pad(v, 14)).join('')}  ${r.label}`);
-  lines.push('', '勾稽关系：');
-  for (const c of checks) lines.push(`  ${c.ok ? '✓' : '✗'} ${c.name}${!c.ok && c.detail ? `：${c.detail}` : ''}`);
-  return lines.join('\n');
+  if (!logOk) out.err(`警告：事件日志校验未通过（第 ${res.log!.firstBrokenRow} 行）：${res.log!.reason?.zh ?? ''} / the event log does not verify: ${res.log!.reason?.en ?? ''}`);
+  return res.json.checks.every((c) => c.ok) && logOk ? 0 : 1;
 }
 
 export async function cmdLog(args: string[], out: Out): Promise<number> {
   const [sub, ...rest] = args;
-  if (sub !== 'verify') throw new UsageError(`未知的 log 子命令「${sub ?? ''}」（可用：verify）`, `Unknown log subcommand "${sub ?? ''}" (known: verify)`);
+  if (sub === 'sync') return cmdLogSync(rest, out);
+  if (sub !== 'verify') throw new UsageError(`未知的 log 子命令「${sub ?? ''}」（可用：verify、sync）`, `Unknown log subcommand "${sub ?? ''}" (known: verify, sync)`);
   const { values, positionals } = parse(rest, { format: { type: 'string' } });
   const fmt = format(values.format);
   const file = positionals[0];
@@ -99,4 +94,31 @@ export async function cmdLog(args: string[], out: Out): Promise<number> {
   else out.log(`${file}：事件日志在第 ${v.firstBrokenRow} 行断开：${v.reason?.zh ?? ''}\n/ event log broken at row ${v.firstBrokenRow}: ${v.reason?.en ?? ''}`);
   for (const w of v.warnings) out.err(`警告：${w.zh} / ${w.en}`);
   return v.ok ? 0 : 1;
+}
+
+/**
+ * `xxgk log sync FILE`: append the register's state changes the log has not seen (registered,
+ * 补正, 延期, 征求意见, closed …) to the workbook's own log, saved atomically and losslessly. A broken
+ * log is refused (exit 2) and the file left as it was.
+ */
+async function cmdLogSync(args: string[], out: Out): Promise<number> {
+  const { values, positionals } = parse(args, { operator: { type: 'string' }, sheet: { type: 'string' }, settings: { type: 'string' }, format: { type: 'string' } });
+  const fmt = format(values.format);
+  const file = positionals[0];
+  const wb = readInput(file);
+  const rules = values.settings ? rulesOf(loadSettingsFile(values.settings as string)) : undefined;
+  const reg = await loadRegister(wb, values.sheet as string | undefined, { rules });
+  if (reg.rejectedRows.length) out.err(`提示：登记表有 ${reg.rejectedRows.length} 行因错误未记录（第 ${reg.rejectedRows.join('、')} 行）。 / ${reg.rejectedRows.length} register rows with errors were not logged.`);
+  const r = await logEvents(wb, [], { register: reg.records, operator: values.operator as string | undefined });
+  if (r.rows.length) writeAtomic(file!, wb.save());
+  const counts: Record<string, number> = {};
+  for (const row of r.rows) counts[row[3]!] = (counts[row[3]!] ?? 0) + 1;
+  if (fmt === 'json') out.log(JSON.stringify({ file, appended: r.rows.length, byType: counts, created: r.created }, null, 2));
+  else if (!r.rows.length) out.log(`${file}：登记表与事件日志一致，无需记录。 / the log is up to date with the register.`);
+  else {
+    const zh: Record<string, string> = { registered: '登记', 'state-changed': '状态变化', closed: '办结' };
+    const parts = Object.entries(counts).map(([k, n]) => `${zh[k] ?? k} ${n}`).join('，');
+    out.log(`${file}：已记入事件日志 ${r.rows.length} 条（${parts}）。 / ${r.rows.length} events logged.`);
+  }
+  return 0;
 }

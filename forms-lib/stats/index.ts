@@ -36,6 +36,12 @@ export interface StatsInput {
   readonly columns?: readonly string[];
   readonly calendar?: Calendar;
   readonly rules?: DeadlineRules;
+  /**
+   * Today, 'YYYY-MM-DD': the monthly roll-up stops at this month, and the running month's 月末
+   * figures are as of today (MonthRow.asOf). Without it every month of the range is computed
+   * as if it had ended.
+   */
+  readonly today?: string;
 }
 
 /** The CLI's --format json contract (issue 4). table4 only when the register has the columns. */
@@ -71,7 +77,7 @@ export function buildStats(input: StatsInput): StatsReport {
   const warnings: StatsWarning[] = [];
   const prepared = prepare(input.applications, warnings);
   const index = new WorkdayIndex(input.calendar ?? defaultCalendar);
-  const monthly = monthlyFromPrepared(prepared, { from, to, events: input.events, logRows: input.logRows, catalogue: input.catalogue, calendar: input.calendar, rules: input.rules }, index);
+  const monthly = monthlyFromPrepared(prepared, { from, to, events: input.events, logRows: input.logRows, catalogue: input.catalogue, calendar: input.calendar, rules: input.rules, asOf: input.today }, index);
   const table3 = table3FromPrepared(prepared, year);
   const previousTable3 = table3FromPrepared(prepared, year - 1);
   const checks = checkTable3(table3, previousTable3);

@@ -25,7 +25,7 @@ import { APPLICANT_TYPES } from '../register/types.ts';
 import type { LogEvent } from './log.ts';
 import { eventMonth } from './log.ts';
 import type { Prepared, StatsWarning } from './prepare.ts';
-import { dueInto, monthKey, monthNumber, monthOfDay, prepare } from './prepare.ts';
+import { dayOf, dueInto, monthKey, monthNumber, monthOfDay, prepare } from './prepare.ts';
 import { WorkdayIndex } from './workdays.ts';
 
 /** Short names of the six 表三 result groups, in table order. */
@@ -59,6 +59,12 @@ export interface MonthRow {
   readonly formsIssued: Readonly<Record<string, number>>;
   /** Present for months the caller gave catalogue counts for. */
   readonly catalogue?: CatalogueCounts;
+  /**
+   * For the month still running (input.asOf falls in it): the day its 月末 figures are taken
+   * on instead of the month's last day, so nothing is projected (an application due after today
+   * is not yet overdue).
+   */
+  readonly asOf?: string;
 }
 
 export interface MonthlyInput {
@@ -74,6 +80,8 @@ export interface MonthlyInput {
   readonly catalogue?: Readonly<Record<string, CatalogueCounts>>;
   readonly calendar?: Calendar;
   readonly rules?: DeadlineRules;
+  /** Today, 'YYYY-MM-DD': the roll-up stops at its month, whose 月末 figures are as of this day. */
+  readonly asOf?: string;
 }
 
 export interface MonthlyResult {
@@ -134,8 +142,17 @@ export function monthlyFromPrepared(
   index: WorkdayIndex = new WorkdayIndex(input.calendar ?? defaultCalendar),
 ): MonthRow[] {
   const m0 = checkMonth(input.from, 'from');
-  const m1 = checkMonth(input.to, 'to');
+  let m1 = checkMonth(input.to, 'to');
   if (m1 < m0) throw new StatsInputError('to', `结束月份 ${input.to} 早于开始月份 ${input.from}`, `last month ${input.to} is before first month ${input.from}`);
+  let asOf = Infinity;
+  if (input.asOf !== undefined) {
+    const d = dayOf(input.asOf);
+    if (d === undefined) throw new StatsInputError('asOf', `日期「${input.asOf}」应写作 YYYY-MM-DD`, `date ${JSON.stringify(input.asOf)} should be written YYYY-MM-DD`);
+    asOf = d;
+    // months that have not begun are not reported
+    m1 = Math.min(m1, monthOfDay(d));
+    if (m1 < m0) return [];
+  }
   const rules = input.rules ?? STATUTORY_RULES;
   const n = m1 - m0 + 1;
   const acc: Acc[] = Array.from({ length: n }, newAcc);
@@ -177,8 +194,8 @@ export function monthlyFromPrepared(
     // open at the end of months mr … (month of closing) - 1; a reply on the last day closes that month
     if (c >= r) mark('openDelta', mr, closedMonth);
     dueInto(prepared, i, index, rules, due);
-    if (c > due.due) {
-      // overdue at a month end E when due < E and E < closed
+    if (c > due.due && due.due < asOf) {
+      // overdue at a month end E when due < E and E < closed (E = asOf for the running month)
       mark('overdueDelta', monthOfDay(Math.max(due.due + 1, r)), closedMonth);
     }
     if (closedMonth >= m0 && closedMonth <= m1) {
@@ -241,6 +258,7 @@ export function monthlyFromPrepared(
       maxWorkingDaysToReply: a.closed > 0 ? a.daysMax : null,
       formsIssued,
       ...(input.catalogue?.[key] ? { catalogue: { ...input.catalogue[key] } } : {}),
+      ...(input.asOf !== undefined && m0 + i === monthOfDay(asOf) ? { asOf: input.asOf } : {}),
     };
     out.push(row);
   }

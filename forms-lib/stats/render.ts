@@ -45,9 +45,15 @@ export function monthlyHeader(months: readonly MonthRow[]): string[] {
   ];
 }
 
+/** 'YYYY-MM', or 「2026-12（截至12月4日）」 for the month still running. */
+export function monthLabel(m: MonthRow): string {
+  if (!m.asOf) return m.month;
+  return `${m.month}（截至${Number(m.asOf.slice(5, 7))}月${Number(m.asOf.slice(8, 10))}日）`;
+}
+
 function monthValues(m: MonthRow, forms: readonly string[], hasCatalogue: boolean): SheetValue[] {
   return [
-    m.month,
+    monthLabel(m),
     m.received,
     ...CHANNELS.map((c) => m.receivedByChannel[c]),
     ...APPLICANT_TYPES.map((t) => m.receivedByApplicantType[t]),
@@ -192,7 +198,7 @@ export function statsText(json: { monthly: readonly MonthRow[]; table3: Table3; 
     const avg = m.avgWorkingDaysToReply === null ? '-' : String(m.avgWorkingDaysToReply);
     const max = m.maxWorkingDaysToReply === null ? '-' : String(m.maxWorkingDaysToReply);
     out.push(
-      `  ${m.month}  ${String(m.received).padStart(4)}  ${String(m.closed).padStart(4)}  ${String(m.openAtMonthEnd).padStart(10)}  ${String(m.overdueAtMonthEnd).padStart(8)}  ${String(m.closedLate).padStart(8)}  ${String(m.extended).padStart(4)}  ${avg.padStart(8)}  ${max.padStart(8)}`,
+      `  ${m.month}  ${String(m.received).padStart(4)}  ${String(m.closed).padStart(4)}  ${String(m.openAtMonthEnd).padStart(10)}  ${String(m.overdueAtMonthEnd).padStart(8)}  ${String(m.closedLate).padStart(8)}  ${String(m.extended).padStart(4)}  ${avg.padStart(8)}  ${max.padStart(8)}${m.asOf ? `  （截至 ${m.asOf}）` : ''}`,
     );
   }
   out.push('');

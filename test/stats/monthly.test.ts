@@ -204,3 +204,20 @@ describe('WorkdayIndex equals the calendar module', () => {
     );
   });
 });
+
+describe('monthly roll-up as of today', () => {
+  it('stops at the running month and takes its 月末 figures on today: nothing is overdue before its due date', () => {
+    // B is due 2025-04-08 and still open
+    const onDue = monthlyRollup({ applications: SMALL, from: '2025-01', to: '2025-12', asOf: '2025-04-08' }).months;
+    expect(onDue.map((m) => m.month)).toEqual(['2025-01', '2025-02', '2025-03', '2025-04']);
+    expect(onDue[3]).toMatchObject({ asOf: '2025-04-08', overdueAtMonthEnd: 0 });
+    expect(onDue[2].asOf).toBeUndefined();
+    const dayAfter = monthlyRollup({ applications: SMALL, from: '2025-01', to: '2025-12', asOf: '2025-04-09' }).months;
+    expect(dayAfter[3].overdueAtMonthEnd).toBe(1);
+    // without today the whole of April is taken as ended: B and D (due 2025-04-29, replied in May)
+    expect(monthlyRollup({ applications: SMALL, from: '2025-04', to: '2025-04' }).months[0].overdueAtMonthEnd).toBe(2);
+    expect(monthlyRollup({ applications: SMALL, from: '2025-05', to: '2025-06', asOf: '2025-04-30' }).months).toEqual([]);
+    expect(monthlySheetRows(onDue).rows[5][0]).toBe('2025-04（截至4月8日）');
+    expect(() => monthlyRollup({ applications: SMALL, from: '2025-01', to: '2025-12', asOf: '2025/04/08' })).toThrowError(/asOf/);
+  });
+});
