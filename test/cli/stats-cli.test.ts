@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../bin/cli.ts';
 import { readWorkbook } from '../../addin/port/file/index.ts';
@@ -143,5 +144,22 @@ describe('xxgk log sync', () => {
     expect(rows[20][9]).toBe('延期：20');
     expect(rows[0][8]).toBe('张三');
     expect((await run(['log', 'verify', reg])).code).toBe(0);
+  });
+});
+
+describe('xxgk form --log saves the register in place losslessly', () => {
+  it('changes only the workbook index parts and adds the log and state sheets; every other part byte for byte', async () => {
+    const reg = path.join(tmp, 'lossless.xlsx');
+    fs.copyFileSync(REGISTER, reg);
+    const before = unzipSync(fs.readFileSync(reg));
+    const r = await run(['form', 'receipt', '--register', reg, '--id', 'CXSW-2026-009', '--out', path.join(tmp, 'l.pdf'), '--today', '2026-11-20', '--log']);
+    expect(r.code).toBe(0);
+    const after = unzipSync(fs.readFileSync(reg));
+    const same = (a: Uint8Array, b: Uint8Array | undefined) => b !== undefined && a.length === b.length && a.every((x, i) => x === b[i]);
+    const changed = Object.keys(before).filter((k) => !same(before[k], after[k])).sort();
+    expect(changed).toEqual(['[Content_Types].xml', 'xl/_rels/workbook.xml.rels', 'xl/workbook.xml']);
+    const added = Object.keys(after).filter((k) => !(k in before)).sort();
+    expect(added).toEqual(['xl/worksheets/sheet3.xml', 'xl/worksheets/sheet4.xml']);
+    expect(fs.readdirSync(tmp).filter((f) => f.startsWith('lossless.xlsx.') && f.endsWith('.tmp'))).toEqual([]);
   });
 });
