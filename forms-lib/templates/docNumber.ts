@@ -1,8 +1,10 @@
 /**
  * 文号 (document numbers) from an office pattern such as `楚商公开〔{year}〕{n}号`.
- * Numbers run per year and per pattern (one pattern per form type); a number that appears in
- * the issued list is never given out again, and numbering continues after the highest one
- * issued (gaps left by cancelled documents are not refilled). Pure.
+ * The running number belongs to the pattern, not to the form type: every type whose pattern
+ * renders the same 文号 (the same text around {year} and {n}; zero padding does not matter)
+ * shares one counter per year, and a type with its own pattern keeps its own. A 文号 that any
+ * issued entry carries, whatever its type, is never given out again; numbering continues after
+ * the highest number issued (gaps left by cancelled documents are not refilled). Pure.
  */
 import { DocNumberPatternError } from './errors.ts';
 
@@ -74,26 +76,44 @@ export function readDocNumber(pattern: string, docNumber: string): { year: numbe
   return { year, n };
 }
 
-/** An issued 文号; from the log it may carry its form type. */
+/** An issued 文号; from the log it may carry its form type (kept for the record; numbering ignores it). */
 export type IssuedDocNumber = string | { readonly type?: string; readonly docNumber: string };
 
 export interface AllocateInput {
-  /** form type id, e.g. 'reply-disclose'; entries of `used` with another type are ignored */
-  readonly type: string;
+  /** form type id, e.g. 'reply-disclose' (for messages only: numbers run per pattern, shared by the types that use it) */
+  readonly type?: string;
   readonly year: number;
-  /** 文号 already issued (any year, any type: those not made from this pattern are ignored) */
+  /** 文号 already issued (any year, any type: those not made from this pattern do not move the counter) */
   readonly used: readonly IssuedDocNumber[];
 }
 
-/** The next 文号 of `type` in `year`: one more than the highest issued, never one in `used`. */
+const docOf = (entry: IssuedDocNumber): string => (typeof entry === 'string' ? entry : entry.docNumber).trim();
+
+/**
+ * The issued entry that already carries `docNumber`, if any: the same text, or the same year and
+ * number of `pattern` written with other padding (公复〔2026〕9号 = 公复〔2026〕09号). Types are
+ * not compared: a 文号 is issued once, whatever the document.
+ */
+export function findIssued(docNumber: string, used: readonly IssuedDocNumber[], pattern?: string): IssuedDocNumber | undefined {
+  const wanted = docNumber.trim();
+  const read = pattern ? readDocNumber(pattern, wanted) : undefined;
+  return used.find((entry) => {
+    const doc = docOf(entry);
+    if (doc === wanted) return true;
+    if (!read || !pattern) return false;
+    const r = readDocNumber(pattern, doc);
+    return r !== undefined && r.year === read.year && r.n === read.n;
+  });
+}
+
+/** The next 文号 of `pattern` in `year`: one more than the highest issued under it, never one in `used`. */
 export function allocateDocNumber(pattern: string, input: AllocateInput): { docNumber: string; n: number } {
   parseDocNumberPattern(pattern);
   let max = 0;
   const taken = new Set<string>();
   for (const entry of input.used) {
-    const doc = typeof entry === 'string' ? entry : entry.docNumber;
-    if (typeof entry !== 'string' && entry.type !== undefined && entry.type !== input.type) continue;
-    taken.add(doc.trim());
+    const doc = docOf(entry);
+    taken.add(doc);
     const r = readDocNumber(pattern, doc);
     if (r && r.year === input.year && r.n > max) max = r.n;
   }

@@ -33,6 +33,24 @@ export class DocNumberPatternError extends Error {
   }
 }
 
+/** A 文号 that an issued document (any type) already carries: 文号 are never reused. */
+export class DocNumberTakenError extends Error {
+  readonly docNumber: string;
+  /** the form type of the entry that carries it, when the log says */
+  readonly issuedFor?: string;
+  constructor(form: string, docNumber: string, issuedFor?: { zh: string; id: string }) {
+    const zhFor = issuedFor ? `（已用于「${issuedFor.zh}」）` : '';
+    const enFor = issuedFor ? ` (by a ${issuedFor.id})` : '';
+    super(
+      `「${form}」的文号「${docNumber}」已使用${zhFor}，不得重号；请换一个文号，或不指定文号由系统按已用文号自动编号 / ` +
+        `form "${form}": document number "${docNumber}" was already issued${enFor} and is never reused; give another one, or none to have the next free number allocated`,
+    );
+    this.name = 'DocNumberTakenError';
+    this.docNumber = docNumber;
+    this.issuedFor = issuedFor?.id;
+  }
+}
+
 /** An unknown form type id. */
 export class UnknownFormError extends Error {
   constructor(type: string, known: readonly string[]) {

@@ -11,9 +11,9 @@ import { createDocument, fillPdfForm, listFormFields, loadFonts, type FormDocume
 import type { Application } from '../register/types.ts';
 import { createContext, fillTemplate, type FormContext } from './context.ts';
 import type { FormDefinition } from './definition.ts';
-import { allocateDocNumber, readDocNumber, type IssuedDocNumber } from './docNumber.ts';
-import { DocNumberPatternError, FillableFieldError, MissingInputError } from './errors.ts';
-import { getDefinition } from './registry.ts';
+import { allocateDocNumber, findIssued, readDocNumber, type IssuedDocNumber } from './docNumber.ts';
+import { DocNumberPatternError, DocNumberTakenError, FillableFieldError, MissingInputError } from './errors.ts';
+import { allDefinitions, getDefinition } from './registry.ts';
 import { docPatternFor, parseSettings, type OfficeSettings, type OfficeSettingsInput } from './settings.ts';
 import { renderRecord, SLIP_TOP } from './render.ts';
 import type { FormId } from './ids.ts';
@@ -79,6 +79,13 @@ interface Prepared {
   docNumber?: string;
 }
 
+/** The form an issued entry was made for, when the log names a known type. */
+function issuedFor(entry: IssuedDocNumber): { zh: string; id: string } | undefined {
+  if (typeof entry === 'string' || entry.type === undefined) return undefined;
+  const def = allDefinitions().find((d) => d.id === entry.type || d.zh === entry.type);
+  return def ? { zh: def.zh, id: def.id } : { zh: entry.type, id: entry.type };
+}
+
 function prepare(type: FormId | string, input: GenerateInput, alsoUsed: readonly string[]): Prepared {
   const def = getDefinition(type);
   if (!input || typeof input !== 'object') throw new MissingInputError(def.zh, 'input', '输入');
@@ -94,13 +101,12 @@ function prepare(type: FormId | string, input: GenerateInput, alsoUsed: readonly
       if (!pattern) throw new MissingInputError(def.zh, 'docNumber', `文号（或在 settings.docNumbers["${def.id}"] 设置文号格式并提供 usedDocNumbers）`);
       if (input.usedDocNumbers === undefined) throw new MissingInputError(def.zh, 'usedDocNumbers', '已用文号清单（自动编号须知已用文号，以免重号）');
       docNumber = allocateDocNumber(pattern, { type: def.id, year: Number(input.today.slice(0, 4)), used }).docNumber;
-    } else {
-      const taken = used.some((u) => (typeof u === 'string' ? u : u.type === undefined || u.type === def.id ? u.docNumber : '').trim() === docNumber);
-      if (taken) throw new DocNumberPatternError(pattern ?? '', `文号「${docNumber}」已使用，不得重号`, `document number "${docNumber}" was already issued`);
-      if (pattern && !readDocNumber(pattern, docNumber)) {
-        throw new DocNumberPatternError(pattern, `文号「${docNumber}」与本文书的文号格式不符`, `document number "${docNumber}" does not match the pattern of this form`);
-      }
+    } else if (pattern && !readDocNumber(pattern, docNumber)) {
+      throw new DocNumberPatternError(pattern, `文号「${docNumber}」与本文书的文号格式不符`, `document number "${docNumber}" does not match the pattern of this form`);
     }
+    // one check for a typed and an allocated 文号 alike: no entry of any type may carry it already
+    const taken = findIssued(docNumber, used, pattern);
+    if (taken !== undefined) throw new DocNumberTakenError(def.zh, docNumber, issuedFor(taken));
   }
   const ctx = createContext(def, { application: input.application, settings, today: input.today, docNumber, extra: input.extra ?? {}, calendar: input.calendar });
   for (const [key, spec] of Object.entries(def.extras)) {

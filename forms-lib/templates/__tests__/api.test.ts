@@ -6,6 +6,7 @@ import {
   FillableFieldError,
   MissingInputError,
   DocNumberPatternError,
+  DocNumberTakenError,
   SettingsError,
   UnknownFormError,
   defineForm,
@@ -70,6 +71,29 @@ describe('generateForm inputs and errors', () => {
   it('refuses a 文号 already issued or not of the pattern', async () => {
     await expect(generateForm('reply-not-exist', input({ docNumber: '楚商公开〔2026〕7号', usedDocNumbers: ['楚商公开〔2026〕7号'] }))).rejects.toThrow('已使用，不得重号');
     await expect(generateForm('reply-not-exist', input({ docNumber: '楚商〔2026〕7号' }))).rejects.toBeInstanceOf(DocNumberPatternError);
+  });
+
+  it('numbers every type that uses the default pattern from one counter (a 决定书 after a 答复书 does not repeat its 文号)', async () => {
+    const used = [{ type: 'reply-not-exist', docNumber: '楚商公开〔2026〕7号' }, { type: 'receipt', docNumber: '楚商公开受〔2026〕3号' }];
+    const a = await generateForm('reply-refuse', input({ usedDocNumbers: used, extra: { reasons: '属于国家秘密。' } }));
+    expect(a.docNumber).toBe('楚商公开〔2026〕8号');
+    const b = await generateForm('disclosure-decision', input({ usedDocNumbers: [...used, { type: 'reply-refuse', docNumber: a.docNumber! }], extra: { content: '资金分配结果', time: '工作日', place: '办公室', method: '查阅', fee: '无' } }));
+    expect(b.docNumber).toBe('楚商公开〔2026〕9号');
+    // the receipt has its own pattern and its own counter
+    const c = await generateForm('receipt', input({ usedDocNumbers: [...used, { type: 'reply-refuse', docNumber: '楚商公开〔2026〕8号' }] }));
+    expect(c.docNumber).toBe('楚商公开受〔2026〕4号');
+  });
+
+  it('refuses a typed 文号 that a log entry of another type already carries, naming it in Chinese and English', async () => {
+    const p = generateForm('reply-refuse', input({ docNumber: '楚商公开〔2026〕7号', usedDocNumbers: [{ type: 'reply-not-exist', docNumber: '楚商公开〔2026〕7号' }], extra: { reasons: '属于国家秘密。' } }));
+    await expect(p).rejects.toBeInstanceOf(DocNumberTakenError);
+    await expect(p).rejects.toThrow(
+      '「政府信息公开申请答复书（不予公开）」的文号「楚商公开〔2026〕7号」已使用（已用于「政府信息公开申请答复书（信息不存在）」），不得重号；请换一个文号，或不指定文号由系统按已用文号自动编号 / ' +
+        'form "政府信息公开申请答复书（不予公开）": document number "楚商公开〔2026〕7号" was already issued (by a reply-not-exist) and is never reused',
+    );
+    // the same number written with padding is the same 文号
+    const padded = generateForm('reply-refuse', input({ settings: { ...SETTINGS, docNumbers: { default: '楚商公开〔{year}〕{n:3}号' } }, docNumber: '楚商公开〔2026〕007号', usedDocNumbers: ['楚商公开〔2026〕7号'], extra: { reasons: '属于国家秘密。' } }));
+    await expect(padded).rejects.toBeInstanceOf(DocNumberTakenError);
   });
 
   it('wants today as YYYY-MM-DD', async () => {
