@@ -11,7 +11,7 @@ import { type ValidationReport, fixSheet, validateSheet } from '../addin/usecase
 import { LogIntegrityError } from '../addin/usecases/stats.ts';
 import { MissingGlyphError, BasePdfError, TextDoesNotFitError } from '../forms-lib/pdf/index.ts';
 import { StatsInputError } from '../forms-lib/stats/index.ts';
-import { DocNumberPatternError, DocNumberTakenError, FillableFieldError, MissingInputError, SettingsError, UnknownFormError } from '../forms-lib/templates/index.ts';
+import { DocNumberPatternError, DocNumberTakenError, FillableFieldError, MissingInputError, SettingsError, UnknownFormError, officeCalendar } from '../forms-lib/templates/index.ts';
 import { cmdForm, FORM_USAGE } from './commands/form.ts';
 import { SAMPLE_SETTINGS, fontsFor, loadSettingsFile } from './commands/office.ts';
 import { loadRegister } from '../addin/usecases/register.ts';
@@ -206,19 +206,20 @@ async function demoForms(dir: string, out: Out): Promise<void> {
   fs.mkdirSync(formsDir, { recursive: true });
   out.log(`\n=== 文书 / forms: 样例登记表 register-sample.xlsx（${DEMO_TODAY}）→ ${formsDir} ===`);
   const wb = readInput(register);
-  const reg = await loadRegister(wb, undefined, { today: DEMO_TODAY, rules: rulesOf(settings) });
+  const calendar = officeCalendar(settings);
+  const reg = await loadRegister(wb, undefined, { today: DEMO_TODAY, rules: rulesOf(settings), calendar });
   let count = 0;
   for (const [i, app] of reg.records.entries()) {
     const fitting = fittingForms(app, reg.statuses[i]!);
     for (const f of fitting) {
-      const [r] = await generateForms(wb, [app.id], { type: f.id, settings, fonts: fontsFor(settings), today: DEMO_TODAY, extra: extras[f.id], log: { operator: '演示' } });
+      const [r] = await generateForms(wb, [app.id], { type: f.id, settings, fonts: fontsFor(settings), today: DEMO_TODAY, calendar, extra: extras[f.id], log: { operator: '演示' } });
       const file = path.join(formsDir, `${app.id}-${f.id}.pdf`);
       writeAtomic(file, r!.pdf);
       count++;
     }
     out.log(`  ${app.id} ${app.applicant}（${STATE_ZH[reg.statuses[i]!.state]}）：${fitting.map((f) => f.zh).join('、')}`);
   }
-  const stats = await writeStats(wb, { applications: reg.records, year: Number(DEMO_TODAY.slice(0, 4)), rules: rulesOf(settings) });
+  const stats = await writeStats(wb, { applications: reg.records, year: Number(DEMO_TODAY.slice(0, 4)), rules: rulesOf(settings), calendar });
   writeAtomic(register, wb.save());
   out.log(`共生成 ${count} 份 PDF；文号与事件已记入 ${register} 的隐藏日志，统计写入「${stats.sheets.join('」「')}」。`);
   out.log(`Generated ${count} PDFs; 文号 and events logged in the register copy, statistics sheets written.`);

@@ -16,6 +16,7 @@ import {
   generateForm,
   getDefinition,
   listForms,
+  officeCalendar,
 } from '../../forms-lib/templates/index.ts';
 import type { WorkbookPort } from '../port/workbook-port.ts';
 import { loadRegister } from './register.ts';
@@ -65,6 +66,7 @@ export interface FormRequest {
   readonly extra?: Readonly<Record<string, string>>;
   readonly sheet?: string;
   readonly rules?: DeadlineRules;
+  /** default: officeCalendar(settings) (the office's local holidays and typed-in schedules) */
   readonly calendar?: Calendar;
   /** Append a form-generated event to the workbook's log (the host saves the workbook). */
   readonly log?: { readonly operator?: string };
@@ -96,7 +98,8 @@ export function fittingForms(app: Application, status: ApplicationStatus): { id:
 export async function generateForms(port: WorkbookPort, ids: readonly string[], request: FormRequest): Promise<FormResult[]> {
   const def = getDefinition(request.type);
   const rules = request.rules ?? rulesOf(request.settings);
-  const reg = await loadRegister(port, request.sheet, { today: request.today, rules, calendar: request.calendar });
+  const calendar = request.calendar ?? officeCalendar(request.settings);
+  const reg = await loadRegister(port, request.sheet, { today: request.today, rules, calendar });
   const picked: { app: Application; status: ApplicationStatus }[] = [];
   for (const id of ids) {
     const i = reg.records.findIndex((r) => r.id === id);
@@ -129,7 +132,7 @@ export async function generateForms(port: WorkbookPort, ids: readonly string[], 
       docNumber: request.docNumber,
       usedDocNumbers: used,
       extra: request.extra,
-      calendar: request.calendar,
+      calendar,
     });
     if (r.docNumber) used.push({ type: def.id, docNumber: r.docNumber });
     results.push({ application: app, status, type: def.id, zh: def.zh, pdf: r.pdf, docNumber: r.docNumber, pages: r.pages, provisional: r.provisional, logged: false });
@@ -151,8 +154,8 @@ export function rulesOf(settings: OfficeSettings): DeadlineRules {
   return defineRules({ replyDays: settings.deadlines.replyDays, maxExtensionDays: settings.deadlines.extensionDays });
 }
 
-/** 登记编号 of every application still open on `today` (not closed), in register order. */
-export async function openApplicationIds(port: WorkbookPort, today: IsoDate, sheet?: string, rules?: DeadlineRules): Promise<string[]> {
-  const reg = await loadRegister(port, sheet, { today, rules });
+/** 登记编号 of every application still open on `today` (not closed), in register order; pass the office calendar (officeCalendar). */
+export async function openApplicationIds(port: WorkbookPort, today: IsoDate, sheet?: string, rules?: DeadlineRules, calendar?: Calendar): Promise<string[]> {
+  const reg = await loadRegister(port, sheet, { today, rules, calendar });
   return reg.records.filter((_, i) => reg.statuses[i]!.state !== 'closed').map((r) => r.id);
 }

@@ -11,7 +11,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { listForms } from '../../forms-lib/templates/index.ts';
+import { listForms, officeCalendar } from '../../forms-lib/templates/index.ts';
 import { generateForms, openApplicationIds, rulesOf } from '../../addin/usecases/forms.ts';
 import { type Out, UsageError, isoDateOption, parse, readInput, todayInChina, writeAtomic } from './common.ts';
 import { SAMPLE_SETTINGS, fontsFor, loadSettingsFile } from './office.ts';
@@ -77,7 +77,8 @@ export async function cmdForm(args: string[], out: Out): Promise<number> {
   if (!values.settings) out.err('提示：未给出 --settings，使用内置示例机关设置（楚雄州商务局（示例））。 / Note: no --settings given, using the bundled sample office.');
   const wb = readInput(registerFile);
   const sheet = values.sheet as string | undefined;
-  const ids = all ? await openApplicationIds(wb, today, sheet, rulesOf(settings)) : [id!];
+  const calendar = officeCalendar(settings);
+  const ids = all ? await openApplicationIds(wb, today, sheet, rulesOf(settings), calendar) : [id!];
   if (ids.length === 0) {
     out.log(`没有未办结的申请（${today}）。 / No open applications on ${today}.`);
     return 0;
@@ -87,6 +88,7 @@ export async function cmdForm(args: string[], out: Out): Promise<number> {
     settings,
     fonts: fontsFor(settings),
     today,
+    calendar,
     docNumber: values['doc-number'] as string | undefined,
     extra: extras(values.extra),
     sheet,

@@ -9,6 +9,7 @@ import { logEvents, rollUpStats, verifyPortLog } from '../../addin/usecases/stat
 import { monthlyCsv, statsText, table3Csv, table4Csv } from '../../forms-lib/stats/index.ts';
 import { type Out, UsageError, format, isoDateOption, parse, readInput, todayInChina, writeAtomic } from './common.ts';
 import { rulesOf } from '../../addin/usecases/forms.ts';
+import { officeCalendar } from '../../forms-lib/templates/index.ts';
 import { loadSettingsFile } from './office.ts';
 
 export const STATS_USAGE = `  xxgk stats 登记表.xlsx --year YYYY [--month YYYY-MM] [--format text|json]
@@ -46,8 +47,10 @@ export async function cmdStats(args: string[], out: Out): Promise<number> {
   if (values['catalogue-sheet'] !== undefined && values.catalogue === undefined) throw new UsageError('--catalogue-sheet 需要与 --catalogue 一起使用', '--catalogue-sheet needs --catalogue');
   const wb = readInput(file);
   const catalogue = values.catalogue ? await readInput(values.catalogue as string).readSheet(values['catalogue-sheet'] as string | undefined) : undefined;
-  const rules = values.settings ? rulesOf(loadSettingsFile(values.settings as string)) : undefined;
-  const res = await rollUpStats(wb, { year, month, today, rules, sheet: values.sheet as string | undefined, catalogue });
+  const office = values.settings ? loadSettingsFile(values.settings as string) : undefined;
+  const rules = office ? rulesOf(office) : undefined;
+  const calendar = office ? officeCalendar(office) : undefined;
+  const res = await rollUpStats(wb, { year, month, today, rules, calendar, sheet: values.sheet as string | undefined, catalogue });
   const reg = res.register;
   for (const i of reg.issues.filter((x) => x.severity === 'error')) out.err(`登记表 ${i.cell}：${i.zh} / ${i.en}`);
   if (reg.rejectedRows.length) out.err(`提示：登记表有 ${reg.rejectedRows.length} 行因错误未计入统计（第 ${reg.rejectedRows.join('、')} 行）。 / ${reg.rejectedRows.length} register rows with errors were not counted.`);
@@ -106,8 +109,8 @@ async function cmdLogSync(args: string[], out: Out): Promise<number> {
   const fmt = format(values.format);
   const file = positionals[0];
   const wb = readInput(file);
-  const rules = values.settings ? rulesOf(loadSettingsFile(values.settings as string)) : undefined;
-  const reg = await loadRegister(wb, values.sheet as string | undefined, { rules });
+  const office = values.settings ? loadSettingsFile(values.settings as string) : undefined;
+  const reg = await loadRegister(wb, values.sheet as string | undefined, { rules: office ? rulesOf(office) : undefined, calendar: office ? officeCalendar(office) : undefined });
   if (reg.rejectedRows.length) out.err(`提示：登记表有 ${reg.rejectedRows.length} 行因错误未记录（第 ${reg.rejectedRows.join('、')} 行）。 / ${reg.rejectedRows.length} register rows with errors were not logged.`);
   const r = await logEvents(wb, [], { register: reg.records, operator: values.operator as string | undefined });
   if (r.rows.length) writeAtomic(file!, wb.save());

@@ -15,6 +15,7 @@ import { allocateDocNumber, findIssued, readDocNumber, type IssuedDocNumber } fr
 import { DocNumberPatternError, DocNumberTakenError, FillableFieldError, MissingInputError } from './errors.ts';
 import { allDefinitions, getDefinition } from './registry.ts';
 import { docPatternFor, parseSettings, type OfficeSettings, type OfficeSettingsInput } from './settings.ts';
+import { officeCalendar } from './officeCalendar.ts';
 import { renderRecord, SLIP_TOP } from './render.ts';
 import type { FormId } from './ids.ts';
 
@@ -32,6 +33,7 @@ export interface GenerateInput {
   readonly usedDocNumbers?: readonly IssuedDocNumber[];
   /** per-form inputs: reasons, 补正事项, responsible office … (see listForms()[i].extras) */
   readonly extra?: Readonly<Record<string, string>>;
+  /** working-day calendar; default: officeCalendar(settings), i.e. settings.calendar or the national one */
   readonly calendar?: Calendar;
 }
 
@@ -108,7 +110,7 @@ function prepare(type: FormId | string, input: GenerateInput, alsoUsed: readonly
     const taken = findIssued(docNumber, used, pattern);
     if (taken !== undefined) throw new DocNumberTakenError(def.zh, docNumber, issuedFor(taken));
   }
-  const ctx = createContext(def, { application: input.application, settings, today: input.today, docNumber, extra: input.extra ?? {}, calendar: input.calendar });
+  const ctx = createContext(def, { application: input.application, settings, today: input.today, docNumber, extra: input.extra ?? {}, calendar: input.calendar ?? officeCalendar(settings) });
   for (const [key, spec] of Object.entries(def.extras)) {
     if (spec.required && ctx.get(`x.${key}`) === undefined) throw new MissingInputError(def.zh, `extra.${key}`, spec.zh);
   }

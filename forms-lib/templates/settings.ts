@@ -4,6 +4,7 @@
  * are Uint8Array: the host reads the files.
  */
 import { z } from 'zod';
+import { isIsoDate } from '../calendar/index.ts';
 import { parseDocNumberPattern } from './docNumber.ts';
 import { DocNumberPatternError, SettingsError } from './errors.ts';
 import { FORM_IDS, type FormId } from './ids.ts';
@@ -33,6 +34,72 @@ const docPattern = z.string().superRefine((value, ctx) => {
 });
 
 const formKey = z.enum(FORM_IDS);
+
+const custom = (zh: string, en: string) => ({ code: 'custom' as const, message: en, params: { zh, en } });
+
+/** 'YYYY-MM-DD', a real date */
+const isoDay = z.string().superRefine((value, ctx) => {
+  if (!isIsoDate(value)) ctx.addIssue(custom(`日期「${value}」无效，应写作 YYYY-MM-DD（如 2027-10-01）`, `invalid date "${value}": write YYYY-MM-DD (e.g. 2027-10-01)`));
+});
+
+/** a listed day: '2026-05-27' or { date: '2026-05-27', name: '古尔邦节' } */
+const dayEntry = z.union([isoDay, z.strictObject({ date: isoDay, name: text(30).optional() })]);
+type DayEntry = z.output<typeof dayEntry>;
+const dateOf = (e: DayEntry): string => (typeof e === 'string' ? e : e.date);
+
+/** Reports a day listed both as a holiday and as a working day, at the working-day entry. */
+function noDayBothWays(ctx: z.RefinementCtx, holidays: readonly DayEntry[], workdays: readonly DayEntry[], holidaysKey: string, workdaysKey: string, base: (string | number)[]): void {
+  const off = new Set(holidays.map(dateOf));
+  workdays.forEach((e, i) => {
+    const d = dateOf(e);
+    if (off.has(d)) ctx.addIssue({ ...custom(`${d} 同时列为放假日（${holidaysKey}）和上班日`, `${d} is listed both as a day off (${holidaysKey}) and as a working day`), path: [...base, workdaysKey, i] });
+  });
+}
+
+const yearSchedule = z
+  .strictObject({
+    /** every day off in the holiday blocks of the State Council notice */
+    holidays: z.array(dayEntry).max(60),
+    /** weekend days that are working days (调休上班) */
+    workdays: z.array(dayEntry).max(30).default([]),
+  });
+
+/**
+ * The office's working-day calendar: local holidays (第四条 少数民族习惯的节日 set by the local
+ * government …), extra working days, and the next year's 放假调休安排 typed in before chinese-days
+ * is upgraded. Built into a Calendar once (officeCalendar) for every form, state and statistic.
+ */
+const calendarSchema = z
+  .strictObject({
+    /** shown in messages, e.g. 巩留县人民政府办公室 */
+    name: text(60).optional(),
+    /** the office's own days off, winning over every schedule */
+    localHolidays: z.array(dayEntry).max(200).default([]),
+    /** the office's own extra working days */
+    localWorkdays: z.array(dayEntry).max(200).default([]),
+    /** typed-in schedules by year, e.g. { "2027": { holidays: [...], workdays: [...] } }: they replace the provisional computation for that year */
+    schedules: z.record(z.string(), yearSchedule).default({}),
+    /** a year with neither official nor typed-in data: computed and marked 「暂定」 (default), or an error */
+    unpublishedYears: z.enum(['provisional', 'error']).default('provisional'),
+  })
+  .superRefine((cal, ctx) => {
+    noDayBothWays(ctx, cal.localHolidays, cal.localWorkdays, 'localHolidays', 'localWorkdays', []);
+    for (const [key, schedule] of Object.entries(cal.schedules)) {
+      if (!/^\d{4}$/.test(key) || Number(key) < 2000 || Number(key) > 2099) {
+        ctx.addIssue({ ...custom(`键「${key}」应为四位年份（2000–2099），如 "2027"`, `key "${key}" must be a four-digit year (2000–2099), e.g. "2027"`), path: ['schedules', key] });
+        continue;
+      }
+      for (const list of ['holidays', 'workdays'] as const) {
+        schedule[list].forEach((e, i) => {
+          const d = dateOf(e);
+          if (isIsoDate(d) && d.slice(0, 4) !== key) ctx.addIssue({ ...custom(`${d} 不在 ${key} 年内`, `${d} is not in ${key}`), path: ['schedules', key, list, i] });
+        });
+      }
+      noDayBothWays(ctx, schedule.holidays, schedule.workdays, 'holidays', 'workdays', ['schedules', key]);
+    }
+  });
+
+export type CalendarSettings = z.output<typeof calendarSchema>;
 
 const settingsSchema = z.strictObject({
   office: z.strictObject({
@@ -76,6 +143,8 @@ const settingsSchema = z.strictObject({
   letterheadTop: z.number().min(0).max(200).default(70),
   /** office fillable PDFs per form type: AcroForm fields matched by name */
   fillable: z.partialRecord(formKey, bytes).default({}),
+  /** working-day calendar of the office: local holidays and working days, typed-in schedules (see calendarSchema) */
+  calendar: calendarSchema.optional(),
   /** extra fonts tried after the bundled subset (e.g. a licensed 仿宋 TTF) */
   fonts: z.array(bytes).max(8).default([]),
 });
