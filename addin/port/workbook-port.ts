@@ -3,7 +3,7 @@
  * The Excel adapter (Office.js) and the file adapter (.xlsx bytes) both satisfy it, so the
  * use-cases (validate, fix, fill form, log, roll up) never know which host they run in.
  */
-import type { CellRange, Grid } from '../catalogue/grid.ts';
+import type { CellRange, CellSpecial, Grid, Scalar } from '../catalogue/grid.ts';
 import type { CellEdit, Finding } from '../catalogue/types.ts';
 
 export interface ApplyResult {
@@ -19,6 +19,8 @@ export interface PortCapabilities {
   mergeUndoGroup: boolean;
   /** Whether cell comments/notes can be written. */
   notes: boolean;
+  /** Whether addValidation works (Excel: ExcelApi 1.8; file: .xlsx/.xlsm). */
+  dataValidation: boolean;
 }
 
 export interface WorkbookPort {
@@ -26,6 +28,18 @@ export interface WorkbookPort {
   listSheets(): Promise<string[]>;
   /** The named sheet, or the active/first visible one. */
   readSheet(name?: string): Promise<Grid>;
+  /**
+   * Rows of a sheet (columns 1..`cols`), as readSheet gives them: what a re-check after an edit
+   * reads instead of the whole sheet (Excel: 1 sync for all the spans).
+   */
+  readRows(sheet: string, spans: readonly RowSpan[], cols: number): Promise<RowsRead>;
+  /** The active cell (Excel: the user's selection; file adapter: the last select()), or null. */
+  activeCell(): Promise<CellRef | null>;
+  /**
+   * Host events, present only when the host reports them (Excel with ExcelApi 1.9; the workbench
+   * has none: only the pane edits its workbook).
+   */
+  readonly events?: PortEvents;
   /**
    * Write the edits whose cells still hold `expect`. By default the changed cells get the green
    * fix mark, replacing the marks of the previous fix on that sheet (the marks show what the last
@@ -39,6 +53,16 @@ export interface WorkbookPort {
   clearHighlights(sheet: string): Promise<void>;
   /** Put back the fills the green fix marks of applyEdits replaced. */
   clearFixMarks(sheet: string): Promise<void>;
+  /**
+   * Data validation on ranges of a sheet (drop-down lists, input prompts). Each rule replaces
+   * whatever validation its cells had; validations elsewhere on the sheet are kept.
+   */
+  addValidation(sheet: string, rules: readonly ValidationRule[]): Promise<void>;
+  /**
+   * A chart on a product sheet (「月度统计」), referencing that sheet's cells. A chart of the same
+   * name is replaced, never duplicated.
+   */
+  writeChart(sheet: string, chart: ChartSpec): Promise<void>;
   select(sheet: string, range: CellRange): Promise<void>;
   /**
    * The append-only event log on a very-hidden sheet (issue 4). The port stores plain text rows;
@@ -116,6 +140,108 @@ function cellString(v: unknown): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   return String(v);
+}
+
+export interface RowSpan {
+  /** 1-based, inclusive. */
+  r1: number;
+  r2: number;
+}
+
+export interface RowsRead {
+  sheet: string;
+  /** One entry per row of the spans, in order: its values (trailing empties trimmed). */
+  rows: { row: number; values: Scalar[] }[];
+  /** Specials (dates, errors, formulas) of those rows by A1 address. */
+  special: Record<string, CellSpecial>;
+}
+
+export interface CellRef {
+  sheet: string;
+  /** 1-based. */
+  row: number;
+  col: number;
+}
+
+export type Unsubscribe = () => Promise<void>;
+
+export interface CellsChangedEvent {
+  sheet: string;
+  /** A1 range(s) without the sheet, as Excel reports them ('B3', 'B3:D5', '3:3'). */
+  address: string;
+  /** Excel's changeType: 'RangeEdited', 'RowInserted', 'RowDeleted', 'ColumnInserted', … */
+  changeType: string;
+  /** 'Local' (this user) or 'Remote' (a co-author). */
+  source: string;
+}
+
+export interface SelectionEvent {
+  sheet: string;
+  /** The selected range (A1). */
+  address: string;
+}
+
+export interface PortEvents {
+  /** Cell values changed (Excel: worksheets.onChanged). Resolves once the handler is registered. */
+  onChanged(listener: (e: CellsChangedEvent) => void): Promise<Unsubscribe>;
+  /** The selection moved (Excel: worksheets.onSelectionChanged). */
+  onSelectionChanged(listener: (e: SelectionEvent) => void): Promise<Unsubscribe>;
+}
+
+export type ValidationErrorStyle = 'stop' | 'warning' | 'information';
+
+export interface ValidationRule {
+  range: CellRange;
+  /** Allowed values, shown as an in-cell drop-down. Absent: any value (the prompt only). */
+  list?: readonly string[];
+  /** Input message shown when a cell is selected (title ≤ 32, message ≤ 255 characters). */
+  prompt?: { title: string; message: string };
+  /** What a value outside the list meets: stop (refused), warning (asked), information (told). Default stop. */
+  errorStyle?: ValidationErrorStyle;
+  /** Error alert text (title ≤ 32, message ≤ 225 characters). */
+  error?: { title: string; message: string };
+}
+
+/** Excel's limits on what a validation carries; throws RangeError naming the one exceeded. */
+export function checkValidationRule(r: ValidationRule): void {
+  const { r1, c1, r2, c2 } = r.range;
+  if (![r1, c1, r2, c2].every((n) => Number.isInteger(n) && n >= 1) || r2 < r1 || c2 < c1 || r2 > 1048576 || c2 > 16384) {
+    throw new RangeError(`validation range ${JSON.stringify(r.range)} is not a range of the sheet`);
+  }
+  const limit = (what: string, s: string | undefined, n: number) => {
+    if (s !== undefined && s.length > n) throw new RangeError(`validation ${what} is longer than Excel allows (${s.length} > ${n})`);
+  };
+  limit('prompt title', r.prompt?.title, 32);
+  limit('prompt message', r.prompt?.message, 255);
+  limit('error title', r.error?.title, 32);
+  limit('error message', r.error?.message, 225);
+  if (r.list) {
+    if (r.list.length === 0) throw new RangeError('a validation list needs at least one value');
+    for (const v of r.list) if (v === '' || /[,"]/.test(v)) throw new RangeError(`list value ${JSON.stringify(v)} cannot be empty or hold a comma or quote`);
+    limit('list', r.list.join(','), 255);
+  }
+}
+
+export interface ChartSeriesSpec {
+  /** The header cell naming the series (its text is the legend entry). */
+  nameCell: { row: number; col: number };
+  name: string;
+  /** One column of numbers. */
+  values: CellRange;
+}
+
+export interface ChartSpec {
+  /** Stable name: writing a chart of the same name on the sheet replaces it. */
+  name: string;
+  title: string;
+  type: 'clusteredColumn';
+  /** One column of category labels, as long as every series. */
+  categories: CellRange;
+  series: ChartSeriesSpec[];
+  /** Placement: top-left cell (1-based) and size in columns and rows. */
+  anchor: { row: number; col: number; cols: number; rows: number };
+  /** The cells' current values, for the file's cached copy (Excel reads the cells itself). */
+  cache?: { categories: string[]; series: (number | null)[][] };
 }
 
 export interface ApplyEditsOptions {

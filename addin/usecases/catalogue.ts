@@ -7,7 +7,10 @@ import { fixGrid, validateGrid } from '../catalogue/engine.ts';
 import type { Catalogue } from '../catalogue/model/catalogue.ts';
 import type { CatalogueOptions } from '../catalogue/options.ts';
 import type { CellEdit, ColumnDef, Finding } from '../catalogue/types.ts';
-import type { ApplyEditsOptions, ApplyResult, WorkbookPort } from '../port/workbook-port.ts';
+import type { ApplyEditsOptions, ApplyResult, ValidationRule, WorkbookPort } from '../port/workbook-port.ts';
+import { NATIONAL_CHANNELS } from '../catalogue/channels.ts';
+import { type HeaderInfo, detectHeader } from '../catalogue/model/header.ts';
+import { withDefaults } from '../catalogue/options.ts';
 // log.ts alone (not the stats index): the pane's initial chunk gets the log schema and hash, not the statistics.
 import { type AppendOptions, type LogEventInput, type LogVerification, LOG_HEADER, LOG_SHEET, appendEvents, verifyLog } from '../../forms-lib/stats/log.ts';
 
@@ -157,4 +160,99 @@ export async function fixSheet(
     apply = await port.applyEdits(grid.sheet, res.edits, options);
   }
   return { sheet: grid.sheet, edits: res.edits, passes: res.passes, stoppedOnCycle: res.stoppedOnCycle, apply, before, after, ...(logProblem ? { logProblem } : {}) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Drop-down lists (data validation) for the catalogue's channel, audience, mode and deadline columns
+
+/**
+ * Standard 公开时限 phrasings offered in the drop-down: the statutory period of 条例第二十六条
+ * and the shorter periods of the sector guidelines, the 预决算 calendar-day forms, 实时更新 and
+ * the annual report date. Each is accepted by deadline-format without a finding (tested).
+ */
+export const STANDARD_DEADLINES: readonly string[] = [
+  '自该信息形成或者变更之日起20个工作日内',
+  '自该信息形成或者变更之日起10个工作日内',
+  '自该信息形成或者变更之日起5个工作日内',
+  '自该信息形成或者变更之日起3个工作日内',
+  '本级人民代表大会或其常务委员会批准后20日内',
+  '本级政府财政部门批复后20日内',
+  '实时更新',
+  '每年1月31日前',
+];
+
+/** Rows given a drop-down below the last data row, so rows the office adds get it too. */
+const EXTRA_ROWS = 200;
+
+/** Tick columns hold the office's mark or nothing; one-column 对象/方式 may hold the words too. */
+const TICK_FIELDS = new Set(['audienceAll', 'audienceSpecific', 'modeActive', 'modeOnRequest']);
+
+export interface DropdownPlan {
+  sheet: string;
+  rules: ValidationRule[];
+  /** Column letters-to-label for the message, e.g. [{ col: 8, label: '公开渠道和载体' }]. */
+  columns: { col: number; label: string; kind: 'list' | 'prompt' }[];
+}
+
+/**
+ * Validation rules for a catalogue sheet (pure): from the first data row to 200 rows past the
+ * last one, on each 公开渠道和载体, 公开对象, 公开方式 and 公开时限 column the header names.
+ * null when the sheet has no catalogue header.
+ */
+export function catalogueDropdowns(grid: Grid, header: HeaderInfo | null | undefined = detectHeader(grid), options?: Partial<CatalogueOptions>): DropdownPlan | null {
+  if (!header) return null;
+  const mark = withDefaults(options).mark;
+  const r1 = header.firstDataRow;
+  const r2 = Math.min(1048576, Math.max(r1, grid.values.length) + EXTRA_ROWS);
+  const rules: ValidationRule[] = [];
+  const columns: DropdownPlan['columns'] = [];
+  const at = (col: number) => ({ r1, c1: col, r2, c2: col });
+  for (const c of header.columns) {
+    const label = c.label.slice(0, 32);
+    if (c.field === 'channel') {
+      // 渠道 is multi-valued (「■政府网站 □政府公报 ■两微一端」, several ticked at once): a list
+      // allows one value per cell, and the 2^13 tick combinations cannot be listed. So this
+      // column gets an input message with the 13 national channels and the ■/□ syntax, and no
+      // restriction; channel-vocabulary checks what is typed.
+      rules.push({
+        range: at(c.col),
+        prompt: { title: '公开渠道和载体', message: `用「■」标出选用的渠道、「□」标出未选，如「■政府网站 □政府公报」。国办标准渠道：${NATIONAL_CHANNELS.join('、')}。`.slice(0, 255) },
+      });
+      columns.push({ col: c.col, label, kind: 'prompt' });
+    } else if (TICK_FIELDS.has(c.field) || c.field === 'audience' || c.field === 'mode') {
+      const words = c.field === 'audience' ? ['全社会', '特定群众'] : c.field === 'mode' ? ['主动公开', '依申请公开'] : [];
+      const tick = words.length === 0;
+      rules.push({
+        range: at(c.col),
+        list: [mark, ...words],
+        // A tick column holds the mark or nothing: anything else is refused. A one-column
+        // 对象/方式 may carry other local words: Excel asks, and the value can stay.
+        errorStyle: tick ? 'stop' : 'warning',
+        error: tick
+          ? { title: label, message: `勾选列只填「${mark}」，不勾选的留空。` }
+          : { title: label, message: `建议从下拉列表中选择（${[mark, ...words].join('、')}）。仍要使用此内容吗？` },
+      });
+      columns.push({ col: c.col, label, kind: 'list' });
+    } else if (c.field === 'deadline') {
+      rules.push({
+        range: at(c.col),
+        list: STANDARD_DEADLINES,
+        // 'warning': the standard phrasings are offered, and any other phrasing the office
+        // needs (「…10个工作日内，公示7个工作日」) can still be typed after Excel asks.
+        errorStyle: 'warning',
+        prompt: { title: '公开时限', message: '可从下拉列表中选择标准表述；其他表述也可直接输入。' },
+        error: { title: '公开时限', message: '这不是列表中的标准表述。仍要使用吗？（deadline-format 规则会检查它）' },
+      });
+      columns.push({ col: c.col, label, kind: 'list' });
+    }
+  }
+  return { sheet: grid.sheet, rules, columns };
+}
+
+/** Read the sheet, plan its drop-downs and add them through the port. null: no catalogue header. */
+export async function addCatalogueDropdowns(port: WorkbookPort, sheet?: string, options?: Partial<CatalogueOptions>): Promise<DropdownPlan | null> {
+  const grid = await port.readSheet(sheet);
+  const plan = catalogueDropdowns(grid, detectHeader(grid), options);
+  if (plan && plan.rules.length > 0) await port.addValidation(grid.sheet, plan.rules);
+  return plan;
 }

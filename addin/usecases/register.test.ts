@@ -16,8 +16,9 @@ function gridPort(grid: Grid, asked: (string | undefined)[] = []): WorkbookPort 
     throw new Error('loadRegister must only read');
   };
   return {
-    capabilities: { host: 'file', mergeUndoGroup: false, notes: false },
+    capabilities: { host: 'file', mergeUndoGroup: false, notes: false, dataValidation: false },
     listSheets: no, applyEdits: no, highlight: no, clearHighlights: no, select: no, ensureLogSheet: no, appendLog: no, readLog: no, writeSheet: no, readState: no, writeState: no, clearFixMarks: no,
+    readRows: no, activeCell: no, addValidation: no, writeChart: no,
     readSheet: async (name?: string) => {
       asked.push(name);
       return grid;

@@ -19,7 +19,7 @@ describe('readWorkbook: rich ExcelJS workbook', () => {
   it('lists every sheet with its visibility and defaults to the first visible one', async () => {
     expect(wb.format).toBe('xlsx');
     expect(wb.writable).toBe(true);
-    expect(wb.capabilities).toEqual({ host: 'file', mergeUndoGroup: false, notes: false });
+    expect(wb.capabilities).toEqual({ host: 'file', mergeUndoGroup: false, notes: false, dataValidation: true });
     expect(await wb.listSheets()).toEqual(['目录', '说明', '隐藏', '日志']);
     expect(wb.sheets.map((s) => s.state)).toEqual(['visible', 'visible', 'hidden', 'veryHidden']);
     expect((await wb.readSheet()).sheet).toBe('目录');

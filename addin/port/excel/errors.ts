@@ -1,7 +1,7 @@
 /**
  * The one error type of the Excel adapter. A host shows `zh` (or `en`) as is; `code` is for programs.
  */
-export type ExcelPortErrorCode = 'protected' | 'workbook-protected' | 'cell-edit' | 'no-such-sheet' | 'too-large' | 'log-missing' | 'excel';
+export type ExcelPortErrorCode = 'protected' | 'workbook-protected' | 'cell-edit' | 'no-such-sheet' | 'too-large' | 'log-missing' | 'unsupported' | 'excel';
 
 export class ExcelPortError extends Error {
   override readonly name = 'ExcelPortError';
@@ -66,6 +66,13 @@ export const excelErrors = {
       'log-missing',
       `日志工作表「${sheet}」不存在，请先创建（ensureLogSheet）。`,
       `The log sheet "${sheet}" does not exist; create it first (ensureLogSheet).`,
+    );
+  },
+  unsupported(action: string, actionEn: string, version: string): ExcelPortError {
+    return new ExcelPortError(
+      'unsupported',
+      `此版本的 Excel 不支持由加载项${action}（需要 ExcelApi ${version}，即 Excel 2019、Excel 2021 或 Microsoft 365）。可以在「数据」选项卡的「数据验证」中手动设置。`,
+      `This version of Excel does not let add-ins do this: ${actionEn} (needs ExcelApi ${version}: Excel 2019, 2021 or Microsoft 365). Use Data > Data Validation instead.`,
     );
   },
   excel(what: string, e: unknown): ExcelPortError {

@@ -19,8 +19,26 @@ import type { CellRange, CellSpecial, Grid, Scalar } from '../../catalogue/grid.
 import { address, parseAddress, scalarText } from '../../catalogue/grid.ts';
 import type { CellEdit, Finding, Severity } from '../../catalogue/types.ts';
 import { serialToIsoDate } from '../file/dates.ts';
-import type { ApplyEditsOptions, ApplyResult, LogSheetContent, LogSheetState, PortCapabilities, WorkbookPort, WriteSheetOptions } from '../workbook-port.ts';
-import { STATE_SHEET, mergeState, stateFromRows, stateRows } from '../workbook-port.ts';
+import type {
+  ApplyEditsOptions,
+  ApplyResult,
+  CellRef,
+  CellsChangedEvent,
+  ChartSpec,
+  LogSheetContent,
+  LogSheetState,
+  PortCapabilities,
+  PortEvents,
+  RowSpan,
+  RowsRead,
+  SelectionEvent,
+  Unsubscribe,
+  ValidationRule,
+  WorkbookPort,
+  WriteSheetOptions,
+} from '../workbook-port.ts';
+import { STATE_SHEET, checkValidationRule, mergeState, stateFromRows, stateRows } from '../workbook-port.ts';
+import { rangeA1 } from '../ranges.ts';
 import { excelErrors, isAccessDenied, isPayloadError, officeCode } from './errors.ts';
 
 export { ExcelPortError } from './errors.ts';
@@ -28,10 +46,16 @@ export type { ApplyEditsOptions } from '../workbook-port.ts';
 
 /** `Excel.run`, as passed in: `(batch, options?) => result`. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>, options?: Excel.RunOptions) => Promise<T>;
+/** `Excel.run(context, batch)`: a batch on an existing RequestContext (event handlers are removed in the one that added them). */
+export type ExcelRunIn = <T>(context: Excel.RequestContext, batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
 export interface ExcelCapabilities {
+  /** ExcelApi 1.8: Range.dataValidation. */
+  dataValidation: boolean;
   /** ExcelApi 1.9: Worksheet.getRanges (one range list for many cells). */
   rangeAreas: boolean;
+  /** ExcelApi 1.9: worksheets.onChanged / onSelectionChanged (the collection-wide events). */
+  events: boolean;
   /** ExcelApi 1.13: Range.getMergedAreasOrNullObject. */
   mergedAreas: boolean;
   /** ExcelApi 1.18: notes. */
@@ -43,7 +67,9 @@ export interface ExcelCapabilities {
 /** Capabilities from `Office.context.requirements.isSetSupported` (passed in, never read from a global here). */
 export function excelCapabilities(isSetSupported: (set: string, version: string) => boolean): ExcelCapabilities {
   return {
+    dataValidation: isSetSupported('ExcelApi', '1.8'),
     rangeAreas: isSetSupported('ExcelApi', '1.9'),
+    events: isSetSupported('ExcelApi', '1.9'),
     mergedAreas: isSetSupported('ExcelApi', '1.13'),
     notes: isSetSupported('ExcelApi', '1.18'),
     mergeUndoGroup: isSetSupported('ExcelApi', '1.20'),
@@ -52,6 +78,8 @@ export function excelCapabilities(isSetSupported: (set: string, version: string)
 
 export interface ExcelWorkbookOptions {
   capabilities: ExcelCapabilities;
+  /** `Excel.run(context, batch)`; without it no events are offered (they could not be removed). */
+  runIn?: ExcelRunIn;
   /** Largest response one read sync should carry, in bytes. Default 4,000,000 (Excel on the web fails at about 5 MB). */
   payloadBudget?: number;
   /** Estimated response bytes per cell (values + valueTypes + numberFormat). Default 80: 50,000 cells per read. */
@@ -142,6 +170,13 @@ export function rectOfAddress(a: string): CellRange {
   return { r1: p.row, c1: p.col, r2: q.row, c2: q.col };
 }
 
+/** "'My sheet'!B3" -> "My sheet". */
+export function sheetOfAddress(a: string): string {
+  const i = a.lastIndexOf('!');
+  const raw = i < 0 ? '' : a.slice(0, i);
+  return raw.startsWith("'") && raw.endsWith("'") ? raw.slice(1, -1).replace(/''/g, "'") : raw;
+}
+
 function a1(r: CellRange): string {
   const tl = address(r.r1, r.c1);
   return r.r1 === r.r2 && r.c1 === r.c2 ? tl : `${tl}:${address(r.r2, r.c2)}`;
@@ -177,11 +212,20 @@ export class ExcelWorkbook implements WorkbookPort {
   private readonly fixFill = new Map<string, Map<string, string>>();
   /** Syncs of the last public call (diagnostics and tests). */
   lastSyncs = 0;
+  readonly events?: PortEvents;
+  private readonly runIn?: ExcelRunIn;
 
   constructor(run: ExcelRun, options: ExcelWorkbookOptions) {
     this.run = run;
     this.excel = { ...options.capabilities };
-    this.capabilities = { host: 'excel', mergeUndoGroup: options.capabilities.mergeUndoGroup, notes: options.capabilities.notes };
+    this.capabilities = { host: 'excel', mergeUndoGroup: options.capabilities.mergeUndoGroup, notes: options.capabilities.notes, dataValidation: options.capabilities.dataValidation };
+    this.runIn = options.runIn;
+    if (options.capabilities.events && options.runIn) {
+      this.events = {
+        onChanged: (listener) => this.subscribe('changed', listener),
+        onSelectionChanged: (listener) => this.subscribe('selection', listener),
+      };
+    }
     this.payloadBudget = options.payloadBudget ?? 4_000_000;
     this.bytesPerCell = options.bytesPerCell ?? 80;
     this.mergePage = options.mergePage ?? 512;
@@ -680,6 +724,175 @@ export class ExcelWorkbook implements WorkbookPort {
         await sync();
       } catch (e) {
         if (isAccessDenied(e)) throw created ? excelErrors.workbookProtected(STATE_SHEET) : excelErrors.protectedSheet(STATE_SHEET, '保存加载项状态', 'saving the add-in state');
+        throw e;
+      }
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Partial reads, the active cell, events
+
+  /** Rows r1..r2 of each span, columns 1..cols: 1 sync for all spans. */
+  async readRows(sheet: string, spans: readonly RowSpan[], cols: number): Promise<RowsRead> {
+    return this.batch(async (ctx, sync) => {
+      const ws = ctx.workbook.worksheets.getItemOrNullObject(sheet);
+      ws.load('name');
+      const all = ctx.workbook.worksheets.load('items/name');
+      const width = Math.max(1, cols);
+      const ranges = spans.map((sp) => {
+        const r = ws.getRangeByIndexes(sp.r1 - 1, 0, sp.r2 - sp.r1 + 1, width);
+        r.load('values,valueTypes,numberFormat');
+        return { sp, r };
+      });
+      await sync();
+      if (ws.isNullObject) throw excelErrors.noSuchSheet(sheet, all.items.map((s) => s.name));
+      const out: RowsRead = { sheet: ws.name, rows: [], special: {} };
+      for (const { sp, r } of ranges) {
+        for (let i = 0; i <= sp.r2 - sp.r1; i++) {
+          const values: Scalar[] = [];
+          for (let j = 0; j < width; j++) {
+            const { v, sp: special } = cellOf(r.values[i][j], r.valueTypes[i][j], r.numberFormat[i][j]);
+            values.push(v);
+            if (special) out.special[address(sp.r1 + i, j + 1)] = special;
+          }
+          while (values.length > 0 && values[values.length - 1] === null) values.pop();
+          out.rows.push({ row: sp.r1 + i, values });
+        }
+      }
+      return out;
+    });
+  }
+
+  /** The active cell (workbook.getActiveCell, ExcelApi 1.7): 1 sync. */
+  async activeCell(): Promise<CellRef | null> {
+    return this.batch(async (ctx, sync) => {
+      const cell = ctx.workbook.getActiveCell();
+      cell.load('address,rowIndex,columnIndex');
+      await sync();
+      return { sheet: sheetOfAddress(cell.address), row: cell.rowIndex + 1, col: cell.columnIndex + 1 };
+    });
+  }
+
+  /**
+   * Register a worksheets.onChanged / onSelectionChanged handler (1 sync). Each event's
+   * worksheet id is resolved to its name (1 sync) before the listener is called. The returned
+   * function removes the handler in the RequestContext that added it, as Office.js requires.
+   */
+  private async subscribe(kind: 'changed', listener: (e: CellsChangedEvent) => void): Promise<Unsubscribe>;
+  private async subscribe(kind: 'selection', listener: (e: SelectionEvent) => void): Promise<Unsubscribe>;
+  private async subscribe(kind: 'changed' | 'selection', listener: ((e: CellsChangedEvent) => void) | ((e: SelectionEvent) => void)): Promise<Unsubscribe> {
+    const runIn = this.runIn;
+    if (!runIn) throw new Error('events need runIn');
+    const nameOf = (id: string) =>
+      this.run(async (c) => {
+        const ws = c.workbook.worksheets.getItem(id);
+        ws.load('name');
+        await c.sync();
+        return ws.name;
+      });
+    let handle: OfficeExtension.EventHandlerResult<unknown> | undefined;
+    await this.run(async (ctx) => {
+      if (kind === 'changed') {
+        handle = ctx.workbook.worksheets.onChanged.add(async (e: Excel.WorksheetChangedEventArgs) => {
+          const sheet = await nameOf(e.worksheetId);
+          (listener as (e: CellsChangedEvent) => void)({ sheet, address: e.address, changeType: String(e.changeType), source: String(e.source) });
+        });
+      } else {
+        handle = ctx.workbook.worksheets.onSelectionChanged.add(async (e: Excel.WorksheetSelectionChangedEventArgs) => {
+          const sheet = await nameOf(e.worksheetId);
+          (listener as (e: SelectionEvent) => void)({ sheet, address: e.address });
+        });
+      }
+      await ctx.sync();
+    });
+    let removed = false;
+    return async () => {
+      if (removed || !handle) return;
+      removed = true;
+      const h = handle;
+      await runIn(h.context as Excel.RequestContext, async (ctx) => {
+        h.remove();
+        await ctx.sync();
+      });
+    };
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Data validation and charts
+
+  /**
+   * Range.dataValidation (ExcelApi 1.8): each rule's range is cleared and given its list, prompt
+   * and error alert; 1 read sync (protection) + 1 write sync. Below 1.8: a clear error.
+   */
+  async addValidation(sheet: string, rules: readonly ValidationRule[]): Promise<void> {
+    if (!this.excel.dataValidation) throw excelErrors.unsupported('添加下拉列表（数据验证）', 'adding drop-down lists (data validation)', '1.8');
+    for (const r of rules) checkValidationRule(r);
+    if (rules.length === 0) return;
+    await this.batch(async (ctx, sync) => {
+      const ws = ctx.workbook.worksheets.getItemOrNullObject(sheet);
+      ws.load('name');
+      ws.protection.load('protected');
+      const all = ctx.workbook.worksheets.load('items/name');
+      await sync();
+      if (ws.isNullObject) throw excelErrors.noSuchSheet(sheet, all.items.map((s) => s.name));
+      if (ws.protection.protected) throw excelErrors.protectedSheet(ws.name, '添加下拉列表', 'adding drop-down lists');
+      const STYLE = { stop: 'Stop', warning: 'Warning', information: 'Information' } as const;
+      for (const r of rules) {
+        const dv = ws.getRange(rangeA1(r.range)).dataValidation;
+        dv.clear();
+        if (r.list) dv.rule = { list: { inCellDropDown: true, source: r.list.join(',') } };
+        if (r.prompt) dv.prompt = { showPrompt: true, title: r.prompt.title, message: r.prompt.message };
+        if (r.list) {
+          dv.errorAlert = { showAlert: true, style: STYLE[r.errorStyle ?? 'stop'] as Excel.DataValidationAlertStyle, title: r.error?.title ?? '', message: r.error?.message ?? '' };
+        }
+        dv.ignoreBlanks = true;
+      }
+      try {
+        await sync();
+      } catch (e) {
+        if (isAccessDenied(e)) throw excelErrors.protectedSheet(sheet, '添加下拉列表', 'adding drop-down lists');
+        throw e;
+      }
+    });
+  }
+
+  /**
+   * worksheet.charts.add: a clustered column chart of the spec's ranges, named so that the next
+   * call replaces it (charts of that name are deleted in the same write). 1 read sync (the
+   * sheet's charts) + 1 write sync.
+   */
+  async writeChart(sheet: string, spec: ChartSpec): Promise<void> {
+    if (spec.series.length === 0) throw new RangeError('a chart needs at least one series');
+    await this.batch(async (ctx, sync) => {
+      const ws = ctx.workbook.worksheets.getItemOrNullObject(sheet);
+      ws.load('name');
+      ws.protection.load('protected');
+      const all = ctx.workbook.worksheets.load('items/name');
+      const charts = ws.charts.load('items/name');
+      await sync();
+      if (ws.isNullObject) throw excelErrors.noSuchSheet(sheet, all.items.map((s) => s.name));
+      if (ws.protection.protected) throw excelErrors.protectedSheet(ws.name, '添加图表', 'adding the chart');
+      for (const c of charts.items) if (c.name === spec.name) c.delete();
+      const cats = ws.getRange(rangeA1(spec.categories));
+      const [first, ...rest] = spec.series;
+      const chart = ws.charts.add('ColumnClustered' as Excel.ChartType, ws.getRange(rangeA1(first.values)), 'Columns' as Excel.ChartSeriesBy);
+      chart.name = spec.name;
+      chart.title.text = spec.title;
+      chart.legend.position = 'Bottom' as Excel.ChartLegendPosition;
+      const s0 = chart.series.getItemAt(0);
+      s0.name = first.name;
+      s0.setXAxisValues(cats);
+      for (const s of rest) {
+        const added = chart.series.add(s.name);
+        added.setValues(ws.getRange(rangeA1(s.values)));
+        added.setXAxisValues(cats);
+      }
+      const { row, col, cols, rows } = spec.anchor;
+      chart.setPosition(address(row, col), address(row + rows - 1, col + cols - 1));
+      try {
+        await sync();
+      } catch (e) {
+        if (isAccessDenied(e)) throw excelErrors.protectedSheet(sheet, '添加图表', 'adding the chart');
         throw e;
       }
     });

@@ -9,12 +9,19 @@
  *   `payloadLimit` the sync fails with RichApi.Error `ResponsePayloadSizeLimitExceeded`;
  * - protection: writing values or formats on a protected sheet fails with `AccessDenied`;
  * - merged areas (getMergedAreasOrNullObject, areas paged with top/skip), sheet visibility,
- *   `Excel.run` options (mergeUndoGroup is recorded, and refused below ExcelApi 1.20).
+ *   `Excel.run` options (mergeUndoGroup is recorded, and refused below ExcelApi 1.20);
+ * - data validation (Range.dataValidation, ExcelApi 1.8: clear, rule, prompt, errorAlert);
+ * - charts (worksheet.charts: add, items/name, series, setPosition, delete);
+ * - events (worksheets.onChanged / onSelectionChanged, ExcelApi 1.9): handlers are registered at
+ *   sync, fired by `emitChanged` / `emitSelection`, and must be removed in the RequestContext that
+ *   added them (`runIn(context, batch)`, as `Excel.run(context, batch)`), else InvalidOperation;
+ * - the active cell (workbook.getActiveCell).
  *
  * Not a general Excel: no formulas, no recalculation, one workbook.
  */
 import type { CellRange, Scalar } from '../../catalogue/grid.ts';
 import { colLetters, parseAddress } from '../../catalogue/grid.ts';
+import { subtractRect } from '../ranges.ts';
 
 /** The shape of OfficeExtension.Error that callers inspect. */
 export class FakeRichApiError extends Error {
@@ -38,8 +45,32 @@ export interface FakeCell {
   bold?: boolean;
 }
 
+export interface FakeValidation {
+  rect: CellRange;
+  rule?: { list?: { inCellDropDown: boolean; source: string } };
+  prompt?: { showPrompt: boolean; title: string; message: string };
+  errorAlert?: { showAlert: boolean; style: string; title: string; message: string };
+  ignoreBlanks?: boolean;
+}
+
+export interface FakeChartRecord {
+  name: string;
+  type: string;
+  title: string;
+  /** Series by name: values and category (x-axis) addresses as given (A1 of this sheet). */
+  series: { name: string; values: string; categories?: string }[];
+  position?: { start: string; end: string };
+  legend?: string;
+}
+
+let sheetIds = 0;
+
 export class FakeSheet {
   name: string;
+  /** Office's worksheet id (what event args carry). */
+  readonly id = `{00000000-0001-0000-0000-${String(++sheetIds).padStart(12, '0')}}`;
+  readonly validations: FakeValidation[] = [];
+  readonly charts: FakeChartRecord[] = [];
   visibility: FakeVisibility = 'Visible';
   protected = false;
   /** 1-based row -> 1-based col -> cell. */
@@ -121,6 +152,8 @@ export class FakeExcel {
   readonly syncs: SyncRecord[] = [];
   /** Options of every run() call. */
   readonly runs: { mergeUndoGroup?: boolean }[] = [];
+  /** Event handlers registered (at sync) and not removed. */
+  readonly handlers: { kind: 'changed' | 'selection'; ctx: FakeContext; handler: (e: Record<string, unknown>) => Promise<unknown> }[] = [];
 
   constructor(options: FakeExcelOptions = {}) {
     this.payloadLimit = options.payloadLimit ?? 5 * 1024 * 1024;
@@ -162,8 +195,32 @@ export class FakeExcel {
     }
     this.runs.push({ ...options });
     const ctx = new FakeContext(this);
-    return batch(ctx);
+    return FakeContext.within(ctx, batch);
   };
+
+  /** `Excel.run(context, batch)`: a batch on an existing RequestContext (to remove its event handlers). */
+  readonly runIn = async <T>(context: FakeContext, batch: (context: FakeContext) => Promise<T>): Promise<T> => {
+    this.runs.push({});
+    return FakeContext.within(context, batch);
+  };
+
+  /** Fire worksheets.onChanged as Excel would after an edit of `address` on `sheet`. */
+  async emitChanged(sheet: string, address: string, o: { changeType?: string; source?: 'Local' | 'Remote' } = {}): Promise<void> {
+    const s = this.sheet(sheet);
+    if (!s) throw new Error(`no sheet ${sheet}`);
+    const args = { type: 'WorksheetChanged', worksheetId: s.id, address, changeType: o.changeType ?? 'RangeEdited', source: o.source ?? 'Local' };
+    await Promise.all(this.handlers.filter((h) => h.kind === 'changed').map((h) => h.handler(args)));
+  }
+
+  /** Select `address` on `sheet` (as the user would) and fire worksheets.onSelectionChanged. */
+  async emitSelection(sheet: string, address: string): Promise<void> {
+    const s = this.sheet(sheet);
+    if (!s) throw new Error(`no sheet ${sheet}`);
+    this.activeSheet = s.name;
+    this.selection = { sheet: s.name, address };
+    const args = { type: 'WorksheetSelectionChanged', worksheetId: s.id, address };
+    await Promise.all(this.handlers.filter((h) => h.kind === 'selection').map((h) => h.handler(args)));
+  }
 }
 
 const notLoaded = (type: string, prop: string) =>
@@ -218,6 +275,8 @@ abstract class FakeObject {
 }
 
 export class FakeContext {
+  /** The context of the batch running now (set by run/runIn), to tell where a remove() was queued. */
+  static current: FakeContext | undefined;
   readonly fake: FakeExcel;
   readonly queue: (QueuedLoad | QueuedAction)[] = [];
   readonly workbook: FakeWorkbook;
@@ -225,7 +284,17 @@ export class FakeContext {
     this.fake = fake;
     this.workbook = new FakeWorkbook(this);
   }
+  static async within<T>(ctx: FakeContext, batch: (c: FakeContext) => Promise<T>): Promise<T> {
+    const prev = FakeContext.current;
+    FakeContext.current = ctx;
+    try {
+      return await batch(ctx);
+    } finally {
+      FakeContext.current = prev;
+    }
+  }
   async sync(): Promise<void> {
+    FakeContext.current = this;
     const ops = this.queue.splice(0);
     const pending: [FakeObject, Record<string, unknown> | null][] = [];
     const rec: SyncRecord = { payload: 0, loads: 0, actions: 0 };
@@ -283,17 +352,72 @@ function overlaps(a: CellRange, b: CellRange): boolean {
 
 export class FakeWorkbook {
   readonly worksheets: FakeWorksheetCollection;
+  private readonly ctx: FakeContext;
   constructor(ctx: FakeContext) {
+    this.ctx = ctx;
     this.worksheets = new FakeWorksheetCollection(ctx);
+  }
+  /** ExcelApi 1.7: the active cell (top-left of the selection; A1 of the active sheet when none). */
+  getActiveCell(): FakeRange {
+    if (!this.ctx.fake.isSetSupported('ExcelApi', '1.7')) throw new FakeRichApiError('ApiNotFound', 'getActiveCell requires ExcelApi 1.7.');
+    return new FakeRange(this.ctx, () => {
+      const f = this.ctx.fake;
+      const sel = f.selection && f.sheet(f.selection.sheet);
+      if (sel && f.selection) {
+        const r = parseRect(f.selection.address);
+        return { sheet: sel, rect: { r1: r.r1, c1: r.c1, r2: r.r1, c2: r.c1 } };
+      }
+      const s = f.sheet(f.activeSheet);
+      return s ? { sheet: s, rect: { r1: 1, c1: 1, r2: 1, c2: 1 } } : null;
+    });
+  }
+}
+
+/** worksheets.onChanged / onSelectionChanged (ExcelApi 1.9). */
+export class FakeEventSource {
+  private readonly ctx: FakeContext;
+  private readonly kind: 'changed' | 'selection';
+  constructor(ctx: FakeContext, kind: 'changed' | 'selection') {
+    this.ctx = ctx;
+    this.kind = kind;
+  }
+  add(handler: (e: Record<string, unknown>) => Promise<unknown>): { context: FakeContext; remove(): void } {
+    const fake = this.ctx.fake;
+    if (!fake.isSetSupported('ExcelApi', '1.9')) throw new FakeRichApiError('ApiNotFound', `worksheets.on${this.kind === 'changed' ? 'Changed' : 'SelectionChanged'} requires ExcelApi 1.9.`);
+    const added = this.ctx;
+    const entry = { kind: this.kind, ctx: added, handler };
+    added.queue.push({ kind: 'action', run: () => void fake.handlers.push(entry) });
+    return {
+      context: added,
+      remove: () => {
+        // Office.js removes a handler only through the RequestContext that added it.
+        const ctx = FakeContext.current ?? added;
+        ctx.queue.push({
+          kind: 'action',
+          run: () => {
+            if (ctx !== added) throw new FakeRichApiError('InvalidOperation', 'The event handler must be removed in the same RequestContext in which it was added.');
+            const i = fake.handlers.indexOf(entry);
+            if (i >= 0) fake.handlers.splice(i, 1);
+          },
+        });
+      },
+    };
   }
 }
 
 export class FakeWorksheetCollection extends FakeObject {
   protected readonly typeName = 'WorksheetCollection';
   private itemProxies: FakeWorksheet[] = [];
+  get onChanged(): FakeEventSource {
+    return new FakeEventSource(this.ctx, 'changed');
+  }
+  get onSelectionChanged(): FakeEventSource {
+    return new FakeEventSource(this.ctx, 'selection');
+  }
+  /** By name or by id, as in Office.js. */
   getItem(name: string): FakeWorksheet {
     return new FakeWorksheet(this.ctx, () => {
-      const s = this.ctx.fake.sheet(name);
+      const s = this.ctx.fake.sheet(name) ?? this.ctx.fake.sheets.find((x) => x.id === name);
       if (!s) throw new FakeRichApiError('ItemNotFound', `The requested resource doesn't exist: worksheet '${name}'.`);
       return s;
     });
@@ -351,6 +475,7 @@ export class FakeWorksheet extends FakeObject {
     const out: Record<string, unknown> = {};
     for (const p of props) {
       if (p === 'name') out.name = s.name;
+      else if (p === 'id') out.id = s.id;
       else if (p === 'visibility') out.visibility = s.visibility;
       else if (p === 'position') out.position = this.ctx.fake.sheets.indexOf(s);
       else throw new FakeRichApiError('InvalidArgument', `Worksheet has no property '${p}' in this fake.`);
@@ -359,6 +484,12 @@ export class FakeWorksheet extends FakeObject {
   }
   get name(): string {
     return this.read('name');
+  }
+  get id(): string {
+    return this.read('id');
+  }
+  get charts(): FakeChartCollection {
+    return new FakeChartCollection(this.ctx, () => this.target());
   }
   get visibility(): FakeVisibility {
     return this.read('visibility');
@@ -569,6 +700,11 @@ export class FakeRange extends FakeObject {
       }
     });
   }
+  /** ExcelApi 1.8. */
+  get dataValidation(): FakeDataValidation {
+    if (!this.ctx.fake.isSetSupported('ExcelApi', '1.8')) throw new FakeRichApiError('ApiNotFound', 'Range.dataValidation requires ExcelApi 1.8.');
+    return new FakeDataValidation(this.ctx, () => this.target());
+  }
   /** ExcelApi 1.13. A new RangeAreas proxy per call, as in Office.js. */
   getMergedAreasOrNullObject(): FakeRangeAreas {
     if (!this.ctx.fake.isSetSupported('ExcelApi', '1.13')) throw new FakeRichApiError('ApiNotFound', 'getMergedAreasOrNullObject requires ExcelApi 1.13.');
@@ -715,5 +851,226 @@ export class FakeRangeCollection extends FakeObject {
   get items(): FakeRange[] {
     this.read('items');
     return this.itemProxies;
+  }
+}
+
+/** Range.dataValidation: each setter edits the one validation that covers exactly the range. */
+export class FakeDataValidation {
+  private readonly ctx: FakeContext;
+  private readonly target: () => RangeTarget | null;
+  constructor(ctx: FakeContext, target: () => RangeTarget | null) {
+    this.ctx = ctx;
+    this.target = target;
+  }
+  private act(run: (t: RangeTarget) => void): void {
+    this.ctx.queue.push({
+      kind: 'action',
+      run: () => {
+        const t = this.target();
+        if (!t) throw new FakeRichApiError('InvalidObjectPath', 'The range is a null object.');
+        guardWrite(t.sheet, 'DataValidation');
+        run(t);
+      },
+    });
+  }
+  private entry(t: RangeTarget): FakeValidation {
+    let v = t.sheet.validations.find((x) => x.rect.r1 === t.rect.r1 && x.rect.c1 === t.rect.c1 && x.rect.r2 === t.rect.r2 && x.rect.c2 === t.rect.c2);
+    if (!v) {
+      if (t.sheet.validations.some((x) => overlaps(x.rect, t.rect))) {
+        throw new FakeRichApiError('InvalidOperation', 'The range has data validation of a different extent: clear() it first.');
+      }
+      t.sheet.validations.push((v = { rect: { ...t.rect } }));
+    }
+    return v;
+  }
+  /** Remove validation from the cells of the range (other cells of a wider validation keep it). */
+  clear(): void {
+    this.act((t) => {
+      const next = t.sheet.validations.flatMap((v) => subtractRect(v.rect, t.rect).map((rect) => ({ ...v, rect })));
+      t.sheet.validations.splice(0, t.sheet.validations.length, ...next);
+    });
+  }
+  set rule(r: FakeValidation['rule']) {
+    this.act((t) => {
+      const list = r?.list;
+      if (list && typeof list.source === 'string' && list.source.length > 255) throw new FakeRichApiError('InvalidArgument', 'The list source is longer than 255 characters.');
+      this.entry(t).rule = structuredClone(r);
+    });
+  }
+  set prompt(p: NonNullable<FakeValidation['prompt']>) {
+    this.act((t) => {
+      if (p.title.length > 32 || p.message.length > 255) throw new FakeRichApiError('InvalidArgument', 'The prompt title or message is too long.');
+      this.entry(t).prompt = { ...p };
+    });
+  }
+  set errorAlert(a: NonNullable<FakeValidation['errorAlert']>) {
+    this.act((t) => {
+      if (!['Stop', 'Warning', 'Information'].includes(a.style)) throw new FakeRichApiError('InvalidArgument', `Unknown alert style ${a.style}.`);
+      this.entry(t).errorAlert = { ...a };
+    });
+  }
+  set ignoreBlanks(v: boolean) {
+    this.act((t) => void (this.entry(t).ignoreBlanks = v));
+  }
+}
+
+/** worksheet.charts. */
+export class FakeChartCollection extends FakeObject {
+  protected readonly typeName = 'ChartCollection';
+  private readonly target: () => FakeSheet | null;
+  private itemProxies: FakeChart[] = [];
+  constructor(ctx: FakeContext, target: () => FakeSheet | null) {
+    super(ctx);
+    this.target = target;
+  }
+  fetch(props: string[]): Record<string, unknown> | null {
+    const s = this.target();
+    if (!s) return null;
+    const sub = props.filter((p) => p.startsWith('items/')).map((p) => p.slice(6));
+    if (sub.some((p) => p !== 'name')) throw new FakeRichApiError('InvalidArgument', `ChartCollection items load ${sub.join(',')} not in this fake.`);
+    this.itemProxies = s.charts.map((c) => {
+      const ch = new FakeChart(this.ctx, () => ({ sheet: s, chart: c }));
+      ch.commit({ name: c.name });
+      return ch;
+    });
+    return { items: s.charts.map((c) => ({ name: c.name })) };
+  }
+  get items(): FakeChart[] {
+    this.read('items');
+    return this.itemProxies;
+  }
+  add(type: string, source: FakeRange, seriesBy?: string): FakeChart {
+    const holder: { rec?: { sheet: FakeSheet; chart: FakeChartRecord } } = {};
+    this.act(() => {
+      const s = this.target();
+      if (!s) throw new FakeRichApiError('InvalidObjectPath', 'The worksheet does not exist.');
+      guardWrite(s, 'charts.add');
+      if (type !== 'ColumnClustered') throw new FakeRichApiError('InvalidArgument', `chart type ${type} not in this fake`);
+      if (seriesBy !== undefined && seriesBy !== 'Columns') throw new FakeRichApiError('InvalidArgument', `seriesBy ${seriesBy} not in this fake`);
+      const t = source.must();
+      if (t.rect.c1 !== t.rect.c2) throw new FakeRichApiError('InvalidArgument', 'this fake takes a one-column source');
+      const chart: FakeChartRecord = { name: `Chart ${s.charts.length + 1}`, type, title: '', series: [{ name: `Series1`, values: a1(t.rect) }] };
+      s.charts.push(chart);
+      holder.rec = { sheet: s, chart };
+    });
+    return new FakeChart(this.ctx, () => holder.rec ?? null);
+  }
+}
+
+export class FakeChart extends FakeObject {
+  protected readonly typeName = 'Chart';
+  private readonly target: () => { sheet: FakeSheet; chart: FakeChartRecord } | null;
+  readonly title: { text: string };
+  readonly legend: { position: string };
+  readonly series: { getItemAt(i: number): FakeChartSeries; add(name?: string): FakeChartSeries };
+  constructor(ctx: FakeContext, target: () => { sheet: FakeSheet; chart: FakeChartRecord } | null) {
+    super(ctx);
+    this.target = target;
+    const must = () => {
+      const t = this.target();
+      if (!t) throw new FakeRichApiError('InvalidObjectPath', 'The chart does not exist.');
+      return t;
+    };
+    const act = (run: () => void) => this.ctx.queue.push({ kind: 'action', run });
+    this.title = {
+      set text(v: string) {
+        act(() => void (must().chart.title = v));
+      },
+      get text(): string {
+        throw notLoaded('ChartTitle', 'text');
+      },
+    };
+    this.legend = {
+      set position(v: string) {
+        act(() => void (must().chart.legend = v));
+      },
+      get position(): string {
+        throw notLoaded('ChartLegend', 'position');
+      },
+    };
+    this.series = {
+      getItemAt: (i: number) => new FakeChartSeries(ctx, () => must().chart.series[i] ?? null, must),
+      add: (name?: string) => {
+        const holder: { s?: FakeChartRecord['series'][number] } = {};
+        act(() => {
+          holder.s = { name: name ?? `Series${must().chart.series.length + 1}`, values: '' };
+          must().chart.series.push(holder.s);
+        });
+        return new FakeChartSeries(ctx, () => holder.s ?? null, must);
+      },
+    };
+  }
+  fetch(props: string[]): Record<string, unknown> | null {
+    const t = this.target();
+    if (!t) return null;
+    const out: Record<string, unknown> = {};
+    for (const p of props) {
+      if (p === 'name') out.name = t.chart.name;
+      else throw new FakeRichApiError('InvalidArgument', `Chart has no property '${p}' in this fake.`);
+    }
+    return out;
+  }
+  get name(): string {
+    return this.read('name');
+  }
+  set name(v: string) {
+    this.act(() => {
+      const t = this.target();
+      if (!t) throw new FakeRichApiError('InvalidObjectPath', 'The chart does not exist.');
+      t.chart.name = v;
+    });
+  }
+  setPosition(start: string, end: string): void {
+    this.act(() => {
+      const t = this.target();
+      if (!t) throw new FakeRichApiError('InvalidObjectPath', 'The chart does not exist.');
+      parseRect(start);
+      parseRect(end);
+      t.chart.position = { start, end };
+    });
+  }
+  delete(): void {
+    this.act(() => {
+      const t = this.target();
+      if (!t) throw new FakeRichApiError('InvalidObjectPath', 'The chart does not exist.');
+      guardWrite(t.sheet, 'Chart.delete');
+      const i = t.sheet.charts.indexOf(t.chart);
+      if (i >= 0) t.sheet.charts.splice(i, 1);
+    });
+  }
+}
+
+export class FakeChartSeries {
+  private readonly ctx: FakeContext;
+  private readonly target: () => FakeChartRecord['series'][number] | null;
+  private readonly chart: () => { sheet: FakeSheet };
+  constructor(ctx: FakeContext, target: () => FakeChartRecord['series'][number] | null, chart: () => { sheet: FakeSheet }) {
+    this.ctx = ctx;
+    this.target = target;
+    this.chart = chart;
+  }
+  private act(f: (s: FakeChartRecord['series'][number]) => void): void {
+    this.ctx.queue.push({
+      kind: 'action',
+      run: () => {
+        const s = this.target();
+        if (!s) throw new FakeRichApiError('InvalidArgument', 'The series does not exist.');
+        f(s);
+      },
+    });
+  }
+  private rangeOf(r: FakeRange): string {
+    const t = r.must();
+    if (t.sheet !== this.chart().sheet) throw new FakeRichApiError('InvalidArgument', 'this fake keeps chart data on the chart sheet');
+    return a1(t.rect);
+  }
+  set name(v: string) {
+    this.act((s) => void (s.name = v));
+  }
+  setValues(r: FakeRange): void {
+    this.act((s) => void (s.values = this.rangeOf(r)));
+  }
+  setXAxisValues(r: FakeRange): void {
+    this.act((s) => void (s.categories = this.rangeOf(r)));
   }
 }

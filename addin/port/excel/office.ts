@@ -4,10 +4,12 @@
  * `Office.context.requirements.isSetSupported`. Everything else receives them as arguments.
  */
 import type { CellRange } from '../../catalogue/grid.ts';
-import type { ExcelRun, ExcelWorkbookOptions } from './excel-workbook.ts';
+import type { ExcelRun, ExcelRunIn, ExcelWorkbookOptions } from './excel-workbook.ts';
 import { ExcelWorkbook, excelCapabilities } from './excel-workbook.ts';
 
 export const officeRun: ExcelRun = (batch, options) => (options ? Excel.run(options, batch) : Excel.run(batch));
+/** A batch on the RequestContext an event handler was added in (Office.js removes handlers only there). */
+export const officeRunIn: ExcelRunIn = (context, batch) => Excel.run(context, batch);
 
 /** Requirement-set check of the running Office (false outside Office). */
 export function officeIsSetSupported(set: string, version: string): boolean {
@@ -66,6 +68,7 @@ export function createExcelWorkbook(options: Partial<ExcelWorkbookOptions> = {})
   const capabilities = excelCapabilities(officeIsSetSupported);
   return new ExcelWorkbook(officeRun, {
     capabilities,
+    runIn: officeRunIn,
     mergesFallback: capabilities.mergedAreas ? undefined : mergesFromFile(Office.context.document as unknown as FileSource),
     ...options,
   });

@@ -10,8 +10,23 @@ import * as XLSX from 'xlsx';
 import type { CellRange, CellSpecial, Grid, Scalar } from '../../catalogue/grid.ts';
 import { address, parseAddress, scalarText } from '../../catalogue/grid.ts';
 import type { CellEdit, Finding } from '../../catalogue/types.ts';
-import type { ApplyEditsOptions, ApplyResult, LogSheetContent, LogSheetState, PortCapabilities, WorkbookPort, WriteSheetOptions } from '../workbook-port.ts';
-import { STATE_SHEET, mergeState, stateFromRows, stateRows } from '../workbook-port.ts';
+import type {
+  ApplyEditsOptions,
+  ApplyResult,
+  CellRef,
+  ChartSpec,
+  LogSheetContent,
+  LogSheetState,
+  PortCapabilities,
+  RowSpan,
+  RowsRead,
+  ValidationRule,
+  WorkbookPort,
+  WriteSheetOptions,
+} from '../workbook-port.ts';
+import { STATE_SHEET, checkValidationRule, mergeState, stateFromRows, stateRows } from '../workbook-port.ts';
+import { addChartParts, checkChartSpec, ownDrawings, removeOwnDrawing, setSheetDrawing } from './ooxml/chart.ts';
+import { patchDataValidations } from './ooxml/validation.ts';
 import { readErrors, WorkbookReadError } from './errors.ts';
 import type { CsvDocument } from './csv.ts';
 import { csvValue, readCsv, writeCsv } from './csv.ts';
@@ -97,7 +112,7 @@ interface Source {
 }
 
 export class FileWorkbook implements WorkbookPort {
-  readonly capabilities: PortCapabilities = { host: 'file', mergeUndoGroup: false, notes: false };
+  readonly capabilities: PortCapabilities;
   readonly fileName: string;
   /** The format found in the content (a renamed .xlsx called .xls is 'xlsx'). */
   readonly format: FileFormat;
@@ -118,6 +133,10 @@ export class FileWorkbook implements WorkbookPort {
   /** Sheets written whole at save(): new ones (log, statistics) and replaced product sheets. */
   private readonly owned = new Map<string, OwnedSheet>();
   private readonly hasFormulas: boolean;
+  /** Validations to write at save(), per sheet, in the order given. */
+  private readonly validations = new Map<string, ValidationRule[]>();
+  /** Charts to write at save(), per sheet, by name. */
+  private readonly charts = new Map<string, Map<string, ChartSpec>>();
   /** readState/writeState entries, loaded from the state sheet on first use. */
   private stateCache: Map<string, string> | undefined;
 
@@ -127,6 +146,7 @@ export class FileWorkbook implements WorkbookPort {
     this.fileName = fileName;
     this.format = format;
     this.writable = WRITABLE.has(format);
+    this.capabilities = { host: 'file', mergeUndoGroup: false, notes: false, dataValidation: this.writable && format !== 'csv' };
     this.limits = limits;
     this.src = src;
     if (src.csv) {
@@ -153,7 +173,7 @@ export class FileWorkbook implements WorkbookPort {
 
   /** True when edits are waiting to be saved. */
   get dirty(): boolean {
-    if (this.owned.size > 0) return true;
+    if (this.owned.size > 0 || this.validations.size > 0 || this.charts.size > 0) return true;
     for (const m of this.overlay.values()) if (m.size > 0) return true;
     return false;
   }
@@ -208,6 +228,34 @@ export class FileWorkbook implements WorkbookPort {
     } catch (e) {
       return Promise.reject(e);
     }
+  }
+
+  readRows(sheet: string, spans: readonly RowSpan[], cols: number): Promise<RowsRead> {
+    try {
+      const g = this.readSheetSync(sheet);
+      const rows: RowsRead['rows'] = [];
+      const special: RowsRead['special'] = {};
+      for (const { r1, r2 } of spans) {
+        for (let r = r1; r <= r2; r++) {
+          const values = (g.values[r - 1] ?? []).slice(0, cols);
+          while (values.length > 0 && values[values.length - 1] === null) values.pop();
+          rows.push({ row: r, values });
+        }
+      }
+      for (const [a, sp] of Object.entries(g.special ?? {})) {
+        const p = parseAddress(a);
+        if (p && p.col <= cols && spans.some((x) => p.row >= x.r1 && p.row <= x.r2)) special[a] = sp;
+      }
+      return Promise.resolve({ sheet: g.sheet, rows, special });
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
+
+  /** The top-left cell of the last select() (a file has no selection of its own). */
+  activeCell(): Promise<CellRef | null> {
+    const s = this.selected;
+    return Promise.resolve(s ? { sheet: s.sheet, row: s.range.r1, col: s.range.c1 } : null);
   }
 
   /** The sheet as a Grid, with edits applied so far. */
@@ -468,7 +516,9 @@ export class FileWorkbook implements WorkbookPort {
         }
         if (!prior && this.src.pkg) {
           const ref = this.src.pkg.sheets().find((r) => r.name === info.name);
-          const deps = ref ? sheetDependents(this.src.pkg, ref) : [];
+          // Our own chart drawing (a previous run's 「月度统计」 chart) does not make the sheet foreign.
+          let own = ref ? ownDrawings(this.src.pkg, ref.path).length : 0;
+          const deps = ref ? sheetDependents(this.src.pkg, ref).filter((d) => !(d === 'drawing' && own-- > 0)) : [];
           if (deps.length > 0) {
             throw new SheetWriteError(
               'not-product-sheet',
@@ -480,6 +530,48 @@ export class FileWorkbook implements WorkbookPort {
         this.owned.set(info.name, { state: info.state, rows: copy, options: { ...options }, isNew: prior ? prior.isNew : false });
       }
       this.setOwnedGrid(info?.name ?? name, copy);
+      return Promise.resolve();
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
+
+  // ---- data validation and charts (written at save) --------------------------------------------
+
+  /** Validations are patched into the sheet's XML at save(): existing ones elsewhere are kept. */
+  addValidation(sheet: string, rules: readonly ValidationRule[]): Promise<void> {
+    try {
+      const name = this.resolveSheet(sheet);
+      this.requireWritableBook();
+      for (const r of rules) checkValidationRule(r);
+      if (rules.length === 0) return Promise.resolve();
+      this.validations.set(name, [...(this.validations.get(name) ?? []), ...rules.map((r) => ({ ...r, range: { ...r.range } }))]);
+      return Promise.resolve();
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
+
+  /**
+   * A chart on a product sheet, written at save() as a drawing + chart part. A chart of the same
+   * name replaces the earlier one (this session, or ours already in the file); a sheet with a
+   * drawing that is not ours is refused.
+   */
+  writeChart(sheet: string, chart: ChartSpec): Promise<void> {
+    try {
+      const name = this.resolveSheet(sheet);
+      this.requireWritableBook();
+      checkChartSpec(chart);
+      if (!this.owned.get(name)?.isNew && this.src.pkg) {
+        const ref = this.src.pkg.sheets().find((r) => r.name === name);
+        const foreign = ref ? sheetDependents(this.src.pkg, ref).length - ownDrawings(this.src.pkg, ref.path).length : 0;
+        if (foreign > 0) {
+          throw new SheetWriteError('not-product-sheet', `工作表「${name}」含有其他对象，不是本工具生成的工作表，不会在其中添加图表`, `sheet "${name}" holds other objects: it is not a sheet this tool wrote, and no chart is added to it`);
+        }
+      }
+      let m = this.charts.get(name);
+      if (!m) this.charts.set(name, (m = new Map()));
+      m.set(chart.name, structuredClone(chart));
       return Promise.resolve();
     } catch (e) {
       return Promise.reject(e);
@@ -554,19 +646,35 @@ export class FileWorkbook implements WorkbookPort {
       if (!ref || !ref.path || !pkg.has(ref.path)) throw new Error(`worksheet part of "${sheet}" not found`);
       pkg.patchSheet(ref, [...cells.values()]);
     }
+    const written = new Map<string, string>(); // sheet name -> part path of sheets written whole
     if (this.owned.size > 0) {
       const needsBold = [...this.owned.values()].some((o) => (o.options.headerRows ?? 0) > 0);
       const boldStyle = needsBold ? addBoldStyle(pkg) : undefined;
       for (const [name, o] of this.owned) {
         const xml = worksheetXml(o.rows, { headerRows: o.options.headerRows, columnWidths: o.options.columnWidths, boldStyle });
         if (o.isNew) {
-          addWorksheet(pkg, name, o.state, xml);
+          written.set(name, addWorksheet(pkg, name, o.state, xml));
         } else {
           const ref = refs.find((r) => r.name === name);
           if (!ref || !ref.path || !pkg.has(ref.path)) throw new Error(`worksheet part of "${name}" not found`);
-          replaceWorksheet(pkg, ref, xml);
+          // A product sheet written again keeps the chart we drew on it before (unless a new one replaces it below).
+          const kept = ownDrawings(pkg, ref.path)[0];
+          replaceWorksheet(pkg, ref, kept ? setSheetDrawing(xml, kept.id) : xml);
+          written.set(name, ref.path);
         }
       }
+    }
+    for (const [name, charts] of this.charts) {
+      const path = written.get(name) ?? refs.find((r) => r.name === name)?.path;
+      if (!path || !pkg.has(path)) throw new Error(`worksheet part of "${name}" not found`);
+      for (const d of ownDrawings(pkg, path)) removeOwnDrawing(pkg, path, d);
+      const rId = addChartParts(pkg, path, name, [...charts.values()]);
+      pkg.write(path, setSheetDrawing(pkg.readText(path), rId));
+    }
+    for (const [name, rules] of this.validations) {
+      const path = written.get(name) ?? refs.find((r) => r.name === name)?.path;
+      if (!path || !pkg.has(path)) throw new Error(`worksheet part of "${name}" not found`);
+      pkg.write(path, patchDataValidations(pkg.readText(path), rules));
     }
     if (this.hasFormulas) pkg.setFullCalcOnLoad();
     return pkg.toBytes();
