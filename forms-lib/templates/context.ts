@@ -14,7 +14,7 @@ import {
   type IsoDate,
   type Pause,
 } from '../calendar/index.ts';
-import { formatChineseDate } from '../layout/index.ts';
+import { formatChineseDate, normalizeText } from '../layout/index.ts';
 import type { OUTCOMES, Application } from '../register/types.ts';
 import type { ContextName, FormDefinition } from './definition.ts';
 import { MissingInputError } from './errors.ts';
@@ -52,6 +52,12 @@ export interface ContextInput {
   readonly docNumber?: string;
   readonly extra: Readonly<Record<string, string>>;
   readonly calendar?: Calendar;
+  /**
+   * Glyph check of each value put into the wording (LoadedFonts.check): a character no font has
+   * throws MissingGlyphError naming the data field it came from (申请人（application.applicant）),
+   * not the block of the form it sits in.
+   */
+  readonly checkGlyphs?: (text: string, field: string) => void;
 }
 
 export interface FormContext {
@@ -59,6 +65,10 @@ export interface FormContext {
   get(name: string): string | undefined;
   /** the value, or MissingInputError naming it */
   require(name: string): string;
+  /** the value for the wording (required, or '' when optional and missing), glyph-checked against the fonts */
+  text(name: string, optional?: boolean): string;
+  /** the data field a value comes from, e.g. 申请人（application.applicant） or 不予公开的理由（extra.reasons） */
+  describe(name: string): string;
   /** names whose values were read (for the `fields` report) */
   readonly used: Set<string>;
   /** true when a date shown depended on a provisional schedule */
@@ -87,14 +97,28 @@ export function createContext(def: FormDefinition, input: ContextInput): FormCon
     },
     require(name) {
       const v = ctx.get(name);
-      if (v === undefined) {
-        const label = name.startsWith('x.') ? (def.extras[name.slice(2)]?.zh ?? name) : (CONTEXT_LABELS[name as ContextName] ?? name);
-        const field = name.startsWith('x.') ? `extra.${name.slice(2)}` : fieldPath(name);
-        throw new MissingInputError(def.zh, field, label);
+      if (v === undefined) throw new MissingInputError(def.zh, fieldOf(name), labelOf(name));
+      return v;
+    },
+    text(name, optional) {
+      const v = optional ? (ctx.get(name) ?? '') : ctx.require(name);
+      if (input.checkGlyphs && v !== '' && !checked.has(name)) {
+        input.checkGlyphs(normalizeText(v), ctx.describe(name));
+        checked.add(name);
       }
       return v;
     },
+    describe(name) {
+      // values with a fallback are named after where this one came from
+      if (name === 'infoName' && blank(input.extra.infoName) === undefined) return ctx.describe('request');
+      if (name === 'note' && blank(input.extra.note) !== undefined) return `${labelOf(name)}（extra.note）`;
+      if (name === 'refusalReason' && blank(input.extra.reasons) === undefined) return `${labelOf(name)}（application.outcome）`;
+      return `${labelOf(name)}（${fieldOf(name)}）`;
+    },
   };
+  const checked = new Set<string>();
+  const labelOf = (name: string): string => (name.startsWith('x.') ? (def.extras[name.slice(2)]?.zh ?? name) : (CONTEXT_LABELS[name as ContextName] ?? name));
+  const fieldOf = (name: string): string => (name.startsWith('x.') ? `extra.${name.slice(2)}` : fieldPath(name));
 
   const date = (iso: IsoDate, provisional: boolean): string => {
     if (provisional) ctx.provisional = true;
@@ -194,20 +218,25 @@ export function createContext(def: FormDefinition, input: ContextInput): FormCon
   return ctx;
 }
 
+/** Where a context value comes from: the record, the settings or the inputs (for messages). */
+const FIELD_PATHS: Record<string, string> = {
+  applicant: 'application.applicant', id: 'application.id', receivedOn: 'application.receivedOn', channel: 'application.channel',
+  applicantType: 'application.applicantType', idType: 'application.idType', idNumber: 'application.idNumber', phone: 'application.phone',
+  address: 'application.address', postcode: 'application.postcode', email: 'application.email', request: 'application.request',
+  delivery: 'application.delivery', medium: 'application.medium', department: 'application.department', note: 'application.note',
+  office: 'settings.office.name', self: 'settings.office.selfName', unit: 'settings.office.unit',
+  contactPerson: 'settings.office.contactPerson', contactPhone: 'settings.office.phone', officeAddress: 'settings.office.address',
+  officePostcode: 'settings.office.postcode', officeEmail: 'settings.office.email', complaint: 'settings.complaint',
+  refusalReason: 'extra.reasons', infoName: 'extra.infoName', docNumber: 'docNumber', today: 'today',
+};
+
 function fieldPath(name: string): string {
-  const appFields: Record<string, string> = {
-    applicant: 'application.applicant', id: 'application.id', request: 'application.request', department: 'application.department',
-    phone: 'application.phone', address: 'application.address', receivedOn: 'application.receivedOn',
-    contactPerson: 'settings.office.contactPerson', contactPhone: 'settings.office.phone', officeAddress: 'settings.office.address',
-    officePostcode: 'settings.office.postcode', officeEmail: 'settings.office.email',
-    refusalReason: 'extra.reasons', docNumber: 'docNumber', today: 'today',
-  };
-  return appFields[name] ?? name;
+  return FIELD_PATHS[name] ?? name;
 }
 
 /** Fills `{name}` / `{name?}` placeholders. */
 export function fillTemplate(text: string, ctx: FormContext): string {
-  return text.replace(/\{([A-Za-z][\w.]*)(\?)?\}/g, (_, name: string, opt?: string) => (opt ? (ctx.get(name) ?? '') : ctx.require(name)));
+  return text.replace(/\{([A-Za-z][\w.]*)(\?)?\}/g, (_, name: string, opt?: string) => ctx.text(name, !!opt));
 }
 
 /** Whether a block's `if` / `unless` condition holds. */

@@ -110,7 +110,15 @@ function prepare(type: FormId | string, input: GenerateInput, alsoUsed: readonly
     const taken = findIssued(docNumber, used, pattern);
     if (taken !== undefined) throw new DocNumberTakenError(def.zh, docNumber, issuedFor(taken));
   }
-  const ctx = createContext(def, { application: input.application, settings, today: input.today, docNumber, extra: input.extra ?? {}, calendar: input.calendar ?? officeCalendar(settings) });
+  const ctx = createContext(def, {
+    application: input.application,
+    settings,
+    today: input.today,
+    docNumber,
+    extra: input.extra ?? {},
+    calendar: input.calendar ?? officeCalendar(settings),
+    checkGlyphs: (text, field) => input.fonts.check(text, field),
+  });
   for (const [key, spec] of Object.entries(def.extras)) {
     if (spec.required && ctx.get(`x.${key}`) === undefined) throw new MissingInputError(def.zh, `extra.${key}`, spec.zh);
   }

@@ -74,7 +74,7 @@ function drawBlock(
       doc.drawTitle(fillTemplate(block.text, ctx), { size: block.size ?? style.titleSize, spaceAfter: def.kind === 'letter' ? undefined : 3, field: '标题' });
       return;
     case 'docNumber': {
-      const text = `${block.label !== undefined ? fillTemplate(block.label, ctx) : ''}${ctx.require('docNumber')}`;
+      const text = `${block.label !== undefined ? fillTemplate(block.label, ctx) : ''}${ctx.text('docNumber')}`;
       const y = doc.cursor.y;
       const size = style.size;
       if (block.align === 'center') doc.drawText(BLOCK.x + BLOCK.width / 2, y, text, { size, align: 'center', field: '文号' });
@@ -87,7 +87,7 @@ function drawBlock(
       return;
     case 'remedies': {
       const text = remediesFor(settings, def.id).replaceAll('{addressee}', def.addressee).replaceAll('{thisDoc}', def.thisDoc);
-      para(fillTemplate(text, ctx), 2, '救济途径');
+      para(fillTemplate(text, ctx), 2, `救济途径（settings.remedies["${settings.remedies[def.id] !== undefined ? def.id : 'default'}"]）`);
       return;
     }
     case 'signature': {

@@ -4,6 +4,7 @@ import { allText, input, standardChecks, writePdf } from '../../__tests__/helper
 
 describe('correction-notice 补正告知书', () => {
   standardChecks('correction-notice', {
+    provisional: ['请于2027年11月1日（暂定）前将补正后的申请提交'],
     extra: { items: '请写明所需信息的名称、文号或者便于查询的其他特征性描述。' },
     expect: [
       '楚雄州商务局政府信息公开申请补正告知书',

@@ -3,6 +3,8 @@ import { standardChecks } from '../../__tests__/helpers.ts';
 
 describe('disclosure-decision 政府信息公开决定书', () => {
   standardChecks('disclosure-decision', {
+    // seed 004 附件三 wording: no receipt date
+    hides: ['receivedOn'],
     extra: { time: '2026年10月16日上午9时', place: '楚雄州商务局办公室（三楼）', method: '提供复印件', content: '2025年度专项资金分配结果一览表' },
     long: { extra: 'content' },
     expect: [

@@ -4,6 +4,7 @@ import { APP, allText, input, standardChecks, writePdf } from '../../__tests__/h
 
 describe('extension-notice 延期答复告知书', () => {
   standardChecks('extension-notice', {
+    provisional: ['无法在2027年10月22日（暂定）前作出', '将于2027年11月12日（暂定）前作出'],
     expect: [
       '因需要对申请公开的政府信息进行检索、审查，我局无法在2026年10月23日前作出答复。',
       '经我局政府信息公开工作机构负责人同意',

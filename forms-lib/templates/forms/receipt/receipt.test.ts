@@ -4,6 +4,7 @@ import { APP, allText, input, standardChecks, words, writePdf } from '../../__te
 
 describe('receipt 受理回执', () => {
   standardChecks('receipt', {
+    provisional: ['答复期限：2027年10月22日（暂定）'],
     expect: [
       '楚雄州商务局政府信息公开受理回执（存根）',
       '楚雄州商务局政府信息公开受理通知书',

@@ -4,6 +4,8 @@ import { APP, allText, input, standardChecks, writePdf } from '../../__tests__/h
 
 describe('refusal-decision 政府信息不予公开决定书', () => {
   standardChecks('refusal-decision', {
+    // seed 004 附件四 wording: no receipt date
+    hides: ['receivedOn'],
     extra: { reasons: '该政府信息属于国家秘密。' },
     long: { extra: 'reasons' },
     expect: [

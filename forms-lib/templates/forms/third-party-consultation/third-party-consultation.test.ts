@@ -3,6 +3,7 @@ import { standardChecks } from '../../__tests__/helpers.ts';
 
 describe('third-party-consultation 征求意见书', () => {
   standardChecks('third-party-consultation', {
+    provisional: ['（即2027年11月1日（暂定）前）'],
     extra: { thirdParty: '楚雄某商贸有限公司', involved: '企业经营数据' },
     expect: [
       '楚雄某商贸有限公司：',

@@ -5,6 +5,7 @@ import { APP, input, standardChecks, words, writePdf } from '../../__tests__/hel
 
 describe('transfer-notice 申请转办通知单', () => {
   standardChecks('transfer-notice', {
+    provisional: ['办理期限：2027年10月18日（暂定）前'],
     expect: [
       '楚雄州商务局政府信息公开申请转办通知单（存根）',
       '市场建设科：',
