@@ -52,6 +52,8 @@ export interface BatchRecord {
   readonly docNumber?: string;
   /** 0-based page where the record starts */
   readonly firstPage: number;
+  /** pages of the record (letters number them — 1 — … within the record) */
+  readonly pages: number;
   readonly fields: string[];
   readonly provisional: boolean;
 }
@@ -125,8 +127,9 @@ function prepare(type: FormId | string, input: GenerateInput, alsoUsed: readonly
   return { def, settings, ctx, docNumber };
 }
 
-function pageNumbersFor(def: FormDefinition, batch: boolean) {
-  return def.kind === 'letter' && !batch ? 'gbt9704' : 'none';
+/** Letters carry GB/T 9704 page numbers (— 1 —); slips and table forms none. In a batch they count per record. */
+function pageNumbersFor(def: FormDefinition) {
+  return def.kind === 'letter' ? 'gbt9704' : 'none';
 }
 
 function topFor(def: FormDefinition, settings: OfficeSettings, firstOfRecord: boolean): number {
@@ -134,13 +137,13 @@ function topFor(def: FormDefinition, settings: OfficeSettings, firstOfRecord: bo
   return def.kind === 'slip' ? SLIP_TOP : GBT9704.textBlock.y;
 }
 
-async function newDocument(p: Prepared, fonts: LoadedFonts, batch: boolean): Promise<FormDocument> {
+async function newDocument(p: Prepared, fonts: LoadedFonts): Promise<FormDocument> {
   return createDocument({
     fonts,
     meta: { title: fillTemplate(p.def.metaTitle, p.ctx), author: p.settings.office.name, subject: p.def.zh, keywords: ['政府信息公开', p.def.zh] },
     letterhead: p.settings.letterhead,
-    letterheadOn: batch ? 'all' : 'first',
-    pageNumbers: pageNumbersFor(p.def, batch),
+    letterheadOn: 'first',
+    pageNumbers: pageNumbersFor(p.def),
   });
 }
 
@@ -166,7 +169,7 @@ export async function generateForm(type: FormId | string, input: GenerateInput):
     const { pdf, pages } = await fillFillable(p, fillable, input.fonts);
     return { pdf, pages, docNumber: p.docNumber, fields: [...p.ctx.used].sort(), provisional: p.ctx.provisional };
   }
-  const doc = await newDocument(p, input.fonts, false);
+  const doc = await newDocument(p, input.fonts);
   doc.page();
   renderRecord(doc, p.def, p.ctx, p.settings, input.today, topFor(p.def, p.settings, true));
   const pdf = await doc.finish();
@@ -175,7 +178,9 @@ export async function generateForm(type: FormId | string, input: GenerateInput):
 
 /**
  * One PDF with one record per section, each starting on a new page (settings, fonts and base
- * of the first input). 文号 allocated in the batch are taken into account for the next record.
+ * of the first input): a letter's pages are numbered per record (— 1 —, — 2 — …, GB/T 9704), the
+ * letterhead is behind each record's first page. 文号 allocated in the batch are taken into
+ * account for the next record.
  */
 export async function generateBatch(type: FormId | string, inputs: readonly GenerateInput[]): Promise<GeneratedBatch> {
   if (!Array.isArray(inputs) || inputs.length === 0) throw new MissingInputError(getDefinition(type).zh, 'inputs', '批量输入（至少一条记录）');
@@ -193,7 +198,7 @@ export async function generateBatch(type: FormId | string, inputs: readonly Gene
     for (const [i, p] of prepared.entries()) {
       const { pdf } = await fillFillable(p, fillable, inputs[i].fonts);
       const src = await PDFDocument.load(pdf, { updateMetadata: false });
-      records.push({ id: inputs[i].application.id, docNumber: p.docNumber, firstPage: out.getPageCount(), fields: [...p.ctx.used].sort(), provisional: p.ctx.provisional });
+      records.push({ id: inputs[i].application.id, docNumber: p.docNumber, firstPage: out.getPageCount(), pages: src.getPageCount(), fields: [...p.ctx.used].sort(), provisional: p.ctx.provisional });
       for (const page of await out.copyPages(src, src.getPageIndices())) out.addPage(page);
     }
     out.setTitle(`${first.def.zh}（${prepared.length}份）`, { showInWindowTitleBar: true });
@@ -201,17 +206,19 @@ export async function generateBatch(type: FormId | string, inputs: readonly Gene
     out.setLanguage('zh-CN');
     return { pdf: await out.save({ useObjectStreams: true }), pages: out.getPageCount(), records };
   }
+  // One section per record: its pages are numbered from — 1 — (letters), and the letterhead is
+  // drawn behind its first page, as in a document of its own.
   const doc = await createDocument({
     fonts: inputs[0].fonts,
-    meta: { title: `${first.settings.office.name}${first.def.zh}（${prepared.length}份）`, author: first.settings.office.name, subject: first.def.zh },
+    meta: { title: `${first.settings.office.name}${first.def.zh}（${prepared.length}份）`, author: first.settings.office.name, subject: first.def.zh, keywords: ['政府信息公开', first.def.zh] },
     letterhead: first.settings.letterhead,
-    letterheadOn: 'all',
-    pageNumbers: 'none',
+    letterheadOn: 'first',
+    pageNumbers: pageNumbersFor(first.def),
   });
   for (const [i, p] of prepared.entries()) {
-    const start = doc.page();
+    const start = doc.section();
     renderRecord(doc, p.def, p.ctx, p.settings, inputs[i].today, topFor(p.def, p.settings, true));
-    records.push({ id: inputs[i].application.id, docNumber: p.docNumber, firstPage: start, fields: [...p.ctx.used].sort(), provisional: p.ctx.provisional });
+    records.push({ id: inputs[i].application.id, docNumber: p.docNumber, firstPage: start, pages: doc.pageCount - start, fields: [...p.ctx.used].sort(), provisional: p.ctx.provisional });
   }
   return { pdf: await doc.finish(), pages: doc.pageCount, records };
 }
