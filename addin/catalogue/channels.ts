@@ -93,13 +93,21 @@ export interface ChannelName {
   standard?: string;
 }
 
+// Patterns compiled once: a regex literal in a function body is a new RegExp object each time it
+// is evaluated, and the parser below runs at every character of a cell.
+const KEY_SPACES = /[\s\u3000\u00a0]+/g;
+const OPEN_PAREN = /\(/g;
+const CLOSE_PAREN = /\)/g;
+const WIDE_SLASH = /／/g;
+const SPACE = /[\s\u3000]/;
+const EDGE_SPACE = /^[\s\u3000]|[\s\u3000]$/;
+const BOX_GLYPHS = /[■□☑☐口t√✓✔]/g;
+const NAME_SPACE = /[\s\u3000\u00a0]/;
+const NAME_HALF_WIDTH = /[()／]/;
+
 /** Compare key: no whitespace, half-width brackets and slashes folded to the catalogue's forms. */
 export function channelKey(s: string): string {
-  return s
-    .replace(/[\s\u3000\u00a0]+/g, '')
-    .replace(/\(/g, '（')
-    .replace(/\)/g, '）')
-    .replace(/／/g, '/');
+  return s.replace(KEY_SPACES, '').replace(OPEN_PAREN, '（').replace(CLOSE_PAREN, '）').replace(WIDE_SLASH, '/');
 }
 
 export interface Vocabulary {
@@ -183,10 +191,12 @@ function nameRegex(name: string): RegExp {
 function matchNameAt(text: string, pos: number, vocab: Vocabulary): { entry: ChannelName; end: number } | undefined {
   const candidates = vocab.byFirst.get(text[pos]);
   if (!candidates) return undefined;
-  for (const { entry, re } of candidates) {
+  // (an indexed loop: this runs at every character of a channel cell)
+  for (let i = 0; i < candidates.length; i++) {
+    const { entry, re } = candidates[i];
     re.lastIndex = pos;
-    const m = re.exec(text);
-    if (m) return { entry, end: pos + m[0].length };
+    // (test, not exec: a sticky pattern's lastIndex is where the match ends, and no match array is built)
+    if (re.test(text)) return { entry, end: re.lastIndex };
   }
   return undefined;
 }
@@ -208,7 +218,7 @@ function boxAt(text: string, pos: number, vocab: Vocabulary): { state: BoxState;
   const beforeOk = pos === 0 || SEP.test(text[pos - 1]) || SELECTED.includes(text[pos - 1]) || UNSELECTED.includes(text[pos - 1]);
   if (!beforeOk) return undefined;
   let p = pos + 1;
-  while (p < text.length && /[\s\u3000]/.test(text[p])) p++;
+  while (p < text.length && SPACE.test(text[p])) p++;
   if (!matchNameAt(text, p, vocab)) return undefined;
   if (ch === '口') return { state: 'unselected', glyph: ch, issue: 'ocrBox' };
   if (ch === 't' && p === pos + 1) return { state: 'selected', glyph: ch, issue: 'lostBox' };
@@ -228,7 +238,7 @@ export function parseChannels(text: string, vocab: Vocabulary = vocabulary()): P
   const items: ChannelItem[] = [];
   const issues = new Set<SyntaxIssue>();
   let hasBoxes = false;
-  if (/^[\s\u3000]|[\s\u3000]$/.test(text)) issues.add('edgeSpace');
+  if (EDGE_SPACE.test(text)) issues.add('edgeSpace');
   let pos = 0;
   let pending: { state: BoxState; glyph: string } | undefined;
   let lastEnd = -1;
@@ -241,8 +251,8 @@ export function parseChannels(text: string, vocab: Vocabulary = vocabulary()): P
       if (pending) issues.add('emptyBox');
       pending = { state: box.state, glyph: box.glyph };
       pos++;
-      if (pos < text.length && /[\s\u3000]/.test(text[pos])) {
-        while (pos < text.length && /[\s\u3000]/.test(text[pos])) pos++;
+      if (pos < text.length && SPACE.test(text[pos])) {
+        while (pos < text.length && SPACE.test(text[pos])) pos++;
         issues.add('spaceAfterBox');
       }
       continue;
@@ -253,7 +263,7 @@ export function parseChannels(text: string, vocab: Vocabulary = vocabulary()): P
     }
     // a separator between two items other than one plain space
     if (lastEnd >= 0) {
-      const gap = text.slice(lastEnd, pos).replace(/[■□☑☐口t√✓✔]/g, '');
+      const gap = text.slice(lastEnd, pos).replace(BOX_GLYPHS, '');
       if (gap !== ' ') issues.add('separator');
     }
     const start = pos;
@@ -289,8 +299,8 @@ export function parseChannels(text: string, vocab: Vocabulary = vocabulary()): P
           pos += u[0].length;
         }
       }
-      if (/[\s\u3000\u00a0]/.test(raw)) issues.add('spaceInName');
-      if (/[()／]/.test(raw)) issues.add('halfWidthBracket');
+      if (NAME_SPACE.test(raw)) issues.add('spaceInName');
+      if (NAME_HALF_WIDTH.test(raw)) issues.add('halfWidthBracket');
     } else {
       while (pos < text.length && !SEP.test(text[pos]) && !boxAt(text, pos, vocab)) pos++;
       raw = text.slice(start, pos);

@@ -106,7 +106,15 @@ export interface DocNumber {
 }
 
 const HAN = /[\u4e00-\u9fff]/;
-const DOC_RE = /([\s\u3000]*)([[［(（【〔])[\s\u3000]*((?:19|20)\d{2})[\s\u3000]*([\]］)）】〕])([\s\u3000]*)(第?)([\s\u3000]*)(\d+)([\s\u3000]*)(号?)/g;
+/**
+ * From the bracket on: the whitespace before the bracket also belongs to a 文号's match, but a
+ * pattern that starts with optional whitespace is tried at every position of the text, so
+ * findDocNumbers finds the bracket and then steps back over the whitespace.
+ */
+const DOC_RE = /([[［(（【〔])[\s\u3000]*((?:19|20)\d{2})[\s\u3000]*([\]］)）】〕])([\s\u3000]*)(第?)([\s\u3000]*)(\d+)([\s\u3000]*)(号?)/g;
+const SPACE = /[\s\u3000]/;
+/** what may follow a 文号 written without 号 */
+const AFTER_BARE = /[\s\u3000）)〕\]】；;，,。、“”"》]/;
 /** the brackets DOC_RE opens a year with */
 const YEAR_OPEN = /[[［(（【〔]/;
 /** words that end a title, not a 文号 prefix: 「…的通知长政办发〔2020〕33号」 */
@@ -123,31 +131,35 @@ export function findDocNumbers(text: string): DocNumber[] {
   if (!YEAR_OPEN.test(text)) return out;
   DOC_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
+  // where the previous match ended: the whitespace a match steps back over begins there at the earliest
+  let prevEnd = 0;
   while ((m = DOC_RE.exec(text))) {
-    const lead = m[1];
-    const start = m.index + lead.length;
-    const before = text[m.index - 1];
+    const start = m.index;
+    const matchEnd = start + m[0].length;
+    let index = start;
+    while (index > prevEnd && SPACE.test(text[index - 1])) index--;
+    prevEnd = matchEnd;
+    const before = text[index - 1];
     if (!before || !HAN.test(before)) continue;
-    const [, , open, year, close, , di, , num, , hao] = m;
-    const after = text[m.index + m[0].length];
+    const [, open, year, close, , di, , num, trailing, hao] = m;
+    const after = text[matchEnd];
     if (!hao) {
       if (open !== '〔' || close !== '〕') continue;
-      if (after !== undefined && !/[\s\u3000）)〕\]】；;，,。、“”"》]/.test(after)) continue;
+      if (after !== undefined && !AFTER_BARE.test(after)) continue;
     }
-    let end = m.index + m[0].length;
     // a missing 号 leaves the trailing spaces outside the span
-    if (!hao) end = m.index + m[0].length - m[9].length;
-    let p = m.index;
+    const end = hao ? matchEnd : matchEnd - trailing.length;
+    let p = index;
     while (p > 0 && HAN.test(text[p - 1])) p--;
     // office codes are short (国发, 晋政办发, 发改办法规); a longer run is the end of a title
-    const run = text.slice(p, m.index);
+    const run = text.slice(p, index);
     const prefix = run.length <= 6 ? run : run.replace(TITLE_END, '').slice(-6);
     out.push({
       start,
       end,
       raw: text.slice(start, end),
       prefix,
-      codeStart: m.index - prefix.length,
+      codeStart: index - prefix.length,
       year: Number(year),
       number: Number(num),
       open,
@@ -255,7 +267,7 @@ export function listMarkers(text: string): ListMarker[] {
  */
 export function missingSeparator(text: string, m: ListMarker): TextChange | undefined {
   let p = m.start;
-  while (p > 0 && /[\s\u3000]/.test(text[p - 1])) p--;
+  while (p > 0 && SPACE.test(text[p - 1])) p--;
   const prev = text[p - 1];
   if (prev === undefined || prev === '；' || prev === ';') return undefined;
   if (prev === '。' || prev === '，' || prev === ',') return { start: p - 1, end: p, text: '；' };
@@ -318,6 +330,11 @@ export function titleKey(t: string): string {
 }
 
 const DOC_KIND = /(通知|意见|办法|规定|决定|细则|方案|纲要|条例|指引|要点|规划|批复|规则|通告|公告|报告|函)$/;
+// citationsOf's patterns, compiled once (a regex literal in a function body is a new object each time)
+const BEFORE_CODE = /[\s\u3000（(]/;
+const ITEM_BREAK = /[；;。\n]|\s(?=\d{1,2}[.．、])/;
+const LIST_MARKER_AT_START = /^[\s\u3000]*\d{1,2}[.．、][\s\u3000]*/;
+const TITLE_MARKS = /[《》〈〉]/g;
 
 /**
  * The document each 文号 in the text belongs to:
@@ -330,7 +347,7 @@ export function citationsOf(text: string, docs: readonly DocNumber[] = findDocNu
     // back over the office code and an opening bracket
     const codeStart = d.codeStart;
     let p = codeStart;
-    while (p > 0 && /[\s\u3000（(]/.test(text[p - 1])) p--;
+    while (p > 0 && BEFORE_CODE.test(text[p - 1])) p--;
     let title: string | undefined;
     if (text[p - 1] === '》') {
       // the nearest 《 whose 》 is this one (inner 〈〉 do not count)
@@ -352,13 +369,13 @@ export function citationsOf(text: string, docs: readonly DocNumber[] = findDocNu
       } else {
         // unbracketed title back to the list marker or the previous item
         const head = text.slice(0, p);
-        const seg = head.split(/[；;。\n]|\s(?=\d{1,2}[.．、])/).pop() ?? '';
-        let t = seg.replace(/^[\s\u3000]*\d{1,2}[.．、][\s\u3000]*/, '').trim();
+        const seg = head.split(ITEM_BREAK).pop() ?? '';
+        let t = seg.replace(LIST_MARKER_AT_START, '').trim();
         // 「《A》B的通知」 is one title; 「《A》山西省…的通知」 cites A and then B
         const lastClose = t.lastIndexOf('》');
         const rest = t.slice(lastClose + 1);
         if (lastClose >= 0 && rest.length >= 6 && !rest.startsWith('的') && DOC_KIND.test(rest)) t = rest;
-        const core = t.replace(/[《》〈〉]/g, '');
+        const core = t.replace(TITLE_MARKS, '');
         if (core.length >= 6 && DOC_KIND.test(core)) title = t;
       }
     }

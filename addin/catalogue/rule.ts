@@ -1,6 +1,6 @@
 import type { Scalar } from './grid.ts';
 import { address, textAt } from './grid.ts';
-import type { Catalogue, CatalogueRow, CellRef } from './model/catalogue.ts';
+import { type Catalogue, type CatalogueRow, type CellRef, cellText, ownCol } from './model/catalogue.ts';
 import type { CatalogueOptions } from './options.ts';
 import type { Applicability, CellEdit, FieldId, Finding, RuleMeta, Severity } from './types.ts';
 
@@ -48,22 +48,29 @@ export function defineRule(r: Rule): Rule {
 
 /** See RuleContext.valueAfterShift. */
 export function valueAfterShift(cat: Catalogue, r: CatalogueRow, field: FieldId): CellRef | undefined {
+  const c = colAfterShift(cat, r, field);
+  return c ? { row: r.row, col: c, text: cellText(r, c), inherited: false } : undefined;
+}
+
+/**
+ * The column of the cell valueAfterShift returns, 0 when none: the same answer without building
+ * a CellRef (rules that read every row ask for the text only where they need it).
+ */
+export function colAfterShift(cat: Catalogue, r: CatalogueRow, field: FieldId): number {
   const col = cat.header.byField[field];
-  if (col === undefined) return undefined;
+  if (col === undefined) return 0;
   let c = col;
   const s = r.shift;
   if (s) {
     const src = col - s.by;
     if (src >= s.from && src <= s.to) c = src;
-    else if (col >= s.from && col <= s.to) return undefined;
+    else if (col >= s.from && col <= s.to) return 0;
   } else {
     // the row's own cell of the field is the first non-blank one of its columns: when that is
     // not the field's first column, the first column is blank
-    const own = r.own[field];
-    return own && own.col === col ? own : undefined;
+    return ownCol(r, field) === col ? col : 0;
   }
-  const text = textAt(cat.grid, r.row, c);
-  return text.trim() ? { row: r.row, col: c, text, inherited: false } : undefined;
+  return textAt(cat.grid, r.row, c).trim() ? c : 0;
 }
 
 /** Build a finding from a report: fills cell address, current value and fix `expect`s. */

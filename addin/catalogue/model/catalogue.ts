@@ -2,9 +2,10 @@
  * The catalogue model: header, data rows, items with values inherited from merged cells and
  * from the numbered item above (continuation rows), and rows that look shifted.
  */
-import { type Grid, colCount, textAt } from '../grid.ts';
+import { type Grid, colCount, scalarText, textAt } from '../grid.ts';
 import type { ColumnDef, FieldId } from '../types.ts';
-import { type CellKind, classify } from './classify.ts';
+import { type CellKind, classify, classifyText } from './classify.ts';
+import { textFeatures } from './features.ts';
 import { type HeaderInfo, detectHeader } from './header.ts';
 import { type ShiftMove, findShift } from './shift.ts';
 
@@ -18,20 +19,192 @@ export interface CellRef {
 
 export type RowKind = 'item' | 'child' | 'continuation' | 'blank';
 
-export interface CatalogueRow {
-  row: number;
-  kind: RowKind;
-  /** The numbered item row this row belongs to (itself for an item row; 0 before the first). */
-  group: number;
+/** Every field, in the order of the per-row tables (FIELD_INDEX[field] = its slot). */
+export const FIELD_INDEX: Readonly<Record<FieldId, number>> = {
+  seq: 0,
+  level1: 1,
+  level2: 2,
+  level3: 3,
+  level4: 4,
+  content: 5,
+  basis: 6,
+  deadline: 7,
+  subject: 8,
+  channel: 9,
+  audienceAll: 10,
+  audienceSpecific: 11,
+  audience: 12,
+  modeActive: 13,
+  modeOnRequest: 14,
+  mode: 15,
+  tier: 16,
+  duration: 17,
+  unknown: 18,
+};
+const FIELDS = Object.keys(FIELD_INDEX) as FieldId[];
+const NF = FIELDS.length;
+
+/** Kind codes of the cell table (low 4 bits of a cell's entry; textFeatures above them). */
+const KINDS: readonly CellKind[] = ['empty', 'number', 'mark', 'channel', 'deadline', 'citation', 'subject', 'name', 'text'];
+const KIND_CODE: Readonly<Record<CellKind, number>> = { empty: 0, number: 1, mark: 2, channel: 3, deadline: 4, citation: 5, subject: 6, name: 7, text: 8 };
+const KIND_BITS = 4;
+const KIND_MASK = (1 << KIND_BITS) - 1;
+
+/**
+ * What the model knows of each cell and field, as flat typed arrays indexed by the row's
+ * position in `rows` (one allocation per table, nothing per cell: a 10,000-row catalogue kept
+ * ~22 MB of per-row records and per-cell objects alive for the whole run, and the GC copied
+ * them). Texts are read from the grid when asked for.
+ */
+export interface CellTables {
+  grid: Grid;
+  /** columns per row in `info` (ncols + 1: index 0 unused) */
+  stride: number;
+  /** info[i * stride + c]: kind code of column c of the i-th row, and its textFeatures << 4 */
+  info: Uint32Array;
+  /** ownCol[i * NF + FIELD_INDEX[f]]: column of the i-th row's own non-blank cell of f (the first, for tier), 0 when none */
+  ownCol: Int32Array;
+  /** where the i-th row's value of a field stands after inheritance: sheet row (0 when none) and column */
+  resRow: Int32Array;
+  resCol: Int32Array;
+  /** the tier tick columns, and per row each one's cell: sheet row (negated: the text is '') and column */
+  tierCols: readonly number[];
+  tierRow: Int32Array;
+  tierCol: Int32Array;
+}
+
+/**
+ * A data row. Read its cells with the functions below (ownCol, cellText, cellFeatures …); the
+ * record views `own`, `resolved`, `tiers` and `kinds` are built on each read, for code that reads
+ * a few rows.
+ */
+export class CatalogueRow {
+  constructor(
+    readonly row: number,
+    readonly kind: RowKind,
+    /** The numbered item row this row belongs to (itself for an item row; 0 before the first). */
+    readonly group: number,
+    /** The shift that would re-align this row, if it looks shifted. */
+    readonly shift: ShiftMove | undefined,
+    /** position in Catalogue.rows */
+    readonly index: number,
+    /** the tables the row's cells are read from */
+    readonly cells: CellTables,
+  ) {}
+
   /** This row's own non-empty cells per field (for tier, the first tier column). */
-  own: Partial<Record<FieldId, CellRef>>;
+  get own(): Partial<Record<FieldId, CellRef>> {
+    return ownCells(this);
+  }
+
   /** After inheritance. Like `own`, never a blank cell. */
-  resolved: Partial<Record<FieldId, CellRef>>;
+  get resolved(): Partial<Record<FieldId, CellRef>> {
+    return resolvedCells(this);
+  }
+
   /** Tier tick cells (resolved), one per tier column. */
-  tiers: CellRef[];
-  /** The shift that would re-align this row, if it looks shifted. */
-  shift?: ShiftMove;
-  kinds: CellKind[];
+  get tiers(): CellRef[] {
+    return tierCells(this);
+  }
+
+  /** kinds[c] for c = 1..ncols (index 0 unused). */
+  get kinds(): CellKind[] {
+    return rowKinds(this);
+  }
+}
+
+/**
+ * One row kept alive for as long as this module: V8 reaches the shape of a CatalogueRow through
+ * property transitions it holds only weakly, so once every row of a run is collected it drops
+ * the shape and discards all code compiled for it (buildCatalogue and every rule), and the next
+ * run compiles it again. While one row lives, the shape and that code live too.
+ */
+export const SHAPE_KEEPER: CatalogueRow = new CatalogueRow(0, 'blank', 0, undefined, 0, {
+  grid: { sheet: '', values: [], merges: [] },
+  stride: 1,
+  info: new Uint32Array(0),
+  ownCol: new Int32Array(0),
+  resRow: new Int32Array(0),
+  resCol: new Int32Array(0),
+  tierCols: [],
+  tierRow: new Int32Array(0),
+  tierCol: new Int32Array(0),
+});
+
+/** Column of the row's own non-empty cell of `field` (for tier, the first tier column); 0 when none. */
+export function ownCol(r: CatalogueRow, field: FieldId): number {
+  return r.cells.ownCol[r.index * NF + FIELD_INDEX[field]];
+}
+
+/** The text of the row's cell in column `col`, the way rules read it (textAt). */
+export function cellText(r: CatalogueRow, col: number): string {
+  return textAt(r.cells.grid, r.row, col);
+}
+
+/** What the row's cell in column `col` looks like. */
+export function cellKind(r: CatalogueRow, col: number): CellKind {
+  return KINDS[r.cells.info[r.index * r.cells.stride + col] & KIND_MASK];
+}
+
+/** textFeatures of the row's cell in column `col` (model/features.ts). */
+export function cellFeatures(r: CatalogueRow, col: number): number {
+  return r.cells.info[r.index * r.cells.stride + col] >>> KIND_BITS;
+}
+
+/** The row's own cell of `field`, built on demand. */
+export function ownCell(r: CatalogueRow, field: FieldId): CellRef | undefined {
+  const col = ownCol(r, field);
+  return col ? { row: r.row, col, text: cellText(r, col), inherited: false } : undefined;
+}
+
+/** Whether `field` has a value after inheritance (resolved cells are never blank). */
+export function hasResolved(r: CatalogueRow, field: FieldId): boolean {
+  return r.cells.resRow[r.index * NF + FIELD_INDEX[field]] !== 0;
+}
+
+/** The row's value of `field` after inheritance, built on demand. */
+export function resolvedCell(r: CatalogueRow, field: FieldId): CellRef | undefined {
+  const t = r.cells;
+  const k = r.index * NF + FIELD_INDEX[field];
+  const row = t.resRow[k];
+  if (!row) return undefined;
+  // a row's own cells are resolved to themselves; anything else was inherited
+  return { row, col: t.resCol[k], text: textAt(t.grid, row, t.resCol[k]), inherited: t.ownCol[k] === 0 };
+}
+
+/** The row's own non-empty cells per field (for tier, the first tier column). */
+export function ownCells(r: CatalogueRow): Partial<Record<FieldId, CellRef>> {
+  const out: Partial<Record<FieldId, CellRef>> = {};
+  for (const f of FIELDS) out[f] = ownCell(r, f);
+  return out;
+}
+
+/** The row's cells after inheritance, per field. Like ownCells, never a blank cell. */
+export function resolvedCells(r: CatalogueRow): Partial<Record<FieldId, CellRef>> {
+  const out: Partial<Record<FieldId, CellRef>> = {};
+  for (const f of FIELDS) out[f] = resolvedCell(r, f);
+  return out;
+}
+
+/** Tier tick cells (resolved), one per tier column (none for a blank row). */
+export function tierCells(r: CatalogueRow): CellRef[] {
+  const t = r.cells;
+  const out: CellRef[] = [];
+  if (r.kind === 'blank') return out;
+  for (let k = 0; k < t.tierCols.length; k++) {
+    const at = r.index * t.tierCols.length + k;
+    const row = Math.abs(t.tierRow[at]);
+    const col = t.tierCol[at];
+    out.push({ row, col, text: t.tierRow[at] < 0 ? '' : textAt(t.grid, row, col), inherited: row !== r.row || col !== t.tierCols[k] });
+  }
+  return out;
+}
+
+/** kinds[c] for c = 1..ncols (index 0 unused). */
+export function rowKinds(r: CatalogueRow): CellKind[] {
+  const out = new Array<CellKind>(r.cells.stride);
+  for (let c = 1; c < r.cells.stride; c++) out[c] = cellKind(r, c);
+  return out;
 }
 
 export interface Catalogue {
@@ -43,9 +216,11 @@ export interface Catalogue {
   rows: CatalogueRow[];
   /** Row number of the last non-blank row. */
   lastRow: number;
+  cells: CellTables;
 }
 
 const LEVELS: FieldId[] = ['level1', 'level2', 'level3', 'level4'];
+const LEVEL_SLOTS = LEVELS.map((f) => FIELD_INDEX[f]);
 /** Fields carried down from the row above within the same numbered item (merged cells in the source). */
 const INHERITED: FieldId[] = ['content', 'basis', 'deadline', 'subject', 'channel', 'audienceAll', 'audienceSpecific', 'audience', 'modeActive', 'modeOnRequest', 'mode', 'duration'];
 /** What a row resolves, in order, with the level index of each item level (-1 for the others). */
@@ -54,68 +229,26 @@ const RESOLVED: readonly { field: FieldId; level: number }[] = [...INHERITED.map
 interface MergeSource {
   row: number;
   col: number;
-  /** the inherited cell once built (null: the merged cell is blank) */
-  ref?: CellRef | null;
-}
-
-/**
- * A per-field record with every field present (undefined until set), so all rows' `own` and
- * `resolved` share one object shape and the rules' reads of them stay fast.
- */
-function fieldRecord(): Partial<Record<FieldId, CellRef>> {
-  return {
-    seq: undefined,
-    level1: undefined,
-    level2: undefined,
-    level3: undefined,
-    level4: undefined,
-    content: undefined,
-    basis: undefined,
-    deadline: undefined,
-    subject: undefined,
-    channel: undefined,
-    audienceAll: undefined,
-    audienceSpecific: undefined,
-    audience: undefined,
-    modeActive: undefined,
-    modeOnRequest: undefined,
-    mode: undefined,
-    tier: undefined,
-    duration: undefined,
-    unknown: undefined,
-  };
-}
-
-/**
- * A copy of a field record, written out rather than spread: a spread copy's object shape is made
- * per catalogue and dies with it, and V8 then discards the code that read it.
- */
-function copyRecord(r: Partial<Record<FieldId, CellRef>>): Partial<Record<FieldId, CellRef>> {
-  return {
-    seq: r.seq,
-    level1: r.level1,
-    level2: r.level2,
-    level3: r.level3,
-    level4: r.level4,
-    content: r.content,
-    basis: r.basis,
-    deadline: r.deadline,
-    subject: r.subject,
-    channel: r.channel,
-    audienceAll: r.audienceAll,
-    audienceSpecific: r.audienceSpecific,
-    audience: r.audience,
-    modeActive: r.modeActive,
-    modeOnRequest: r.modeOnRequest,
-    mode: r.mode,
-    tier: r.tier,
-    duration: r.duration,
-    unknown: r.unknown,
-  };
+  /** whether the merged cell holds text (undefined until asked) */
+  live: boolean | undefined;
 }
 
 /** Texts up to this length are classified once per catalogue (longer ones rarely repeat). */
 const MEMO_MAX = 40;
+
+/** The cell-table entry of a text: its kind and its textFeatures. */
+function textInfo(v: string): number {
+  const f = textFeatures(v);
+  return KIND_CODE[classifyText(v, f)] | (f << KIND_BITS);
+}
+
+/** The cell-table entry of a cell that holds no string. */
+function scalarInfo(v: number | boolean | null | undefined): number {
+  if (v === null || v === undefined) return 0;
+  // an integer's text (digits, a sign, 1e+21) has none of the features
+  if (typeof v === 'number' && Number.isInteger(v)) return KIND_CODE.number;
+  return KIND_CODE[classify(v)] | (textFeatures(scalarText(v)) << KIND_BITS);
+}
 
 export function buildCatalogue(grid: Grid, header?: HeaderInfo): Catalogue | undefined {
   const h = header ?? detectHeader(grid);
@@ -124,8 +257,8 @@ export function buildCatalogue(grid: Grid, header?: HeaderInfo): Catalogue | und
   const fieldOfCol: (FieldId | undefined)[] = [];
   for (const c of h.columns) fieldOfCol[c.col] = c.field;
   const tierCols = h.columns.filter((c) => c.field === 'tier').map((c) => c.col);
-  const ownCols = h.columns.filter((c) => c.field !== 'unknown');
-  const resolvedCols = RESOLVED.map((x) => ({ field: x.field, level: x.level, col: h.byField[x.field] }));
+  const ownCols = h.columns.filter((c) => c.field !== 'unknown').map((c) => ({ col: c.col, slot: FIELD_INDEX[c.field] }));
+  const resolvedCols = RESOLVED.map((x) => ({ slot: FIELD_INDEX[x.field], level: x.level, col: h.byField[x.field] }));
 
   let lastRow = h.firstDataRow - 1;
   for (let r = grid.values.length; r >= h.firstDataRow; r--) {
@@ -136,43 +269,68 @@ export function buildCatalogue(grid: Grid, header?: HeaderInfo): Catalogue | und
   }
 
   // merged cells that span data rows: mergedFrom[col][row] = the top-left cell
-  // (`ref`: the inherited cell, built once per merge and shared by the rows it covers)
   const mergedFrom: (MergeSource | undefined)[][] = [];
   for (const m of grid.merges) {
     if (m.r2 < h.firstDataRow) continue;
-    const src: MergeSource = { row: m.r1, col: m.c1, ref: undefined };
+    const src: MergeSource = { row: m.r1, col: m.c1, live: undefined };
     for (let c = m.c1; c <= m.c2; c++) {
       const byRow = (mergedFrom[c] ??= new Array<MergeSource | undefined>(lastRow + 1));
       for (let r = Math.max(m.r1, h.firstDataRow); r <= Math.min(m.r2, lastRow); r++) if (r !== m.r1 || c !== m.c1) byRow[r] = src;
     }
   }
 
-  const kindOf = new Map<string, CellKind>();
-  // the text above in each column, and its kind
+  const n = Math.max(0, lastRow - h.firstDataRow + 1);
+  const stride = ncols + 1;
+  const nt = tierCols.length;
+  const cells: CellTables = {
+    grid,
+    stride,
+    info: new Uint32Array(n * stride),
+    ownCol: new Int32Array(n * NF),
+    resRow: new Int32Array(n * NF),
+    resCol: new Int32Array(n * NF),
+    tierCols,
+    tierRow: new Int32Array(n * nt),
+    tierCol: new Int32Array(n * nt),
+  };
+  const { info, ownCol, resRow, resCol } = cells;
+
+  const infoOf = new Map<string, number>();
+  // the text above in each column, and its entry
   const lastText: (string | undefined)[] = new Array(ncols + 1).fill(undefined);
-  const lastKind: CellKind[] = new Array(ncols + 1).fill('empty');
+  const lastInfo: number[] = new Array(ncols + 1).fill(0);
+  // this row's kinds, for findShift (one array reused for every row)
+  const kinds: CellKind[] = new Array<CellKind>(ncols + 1).fill('empty');
   const rows: CatalogueRow[] = [];
   let group = 0;
-  let prev: CatalogueRow | undefined;
+  // the previous non-blank row (index in rows), -1 before the first
+  let prev = -1;
   let deepestLevelCol: number | undefined;
   for (let r = h.firstDataRow; r <= lastRow; r++) {
+    const i = r - h.firstDataRow;
     const values = grid.values[r - 1];
-    const kinds = new Array<CellKind>(ncols + 1);
+    const at = i * stride;
     let blank = true;
     for (let c = 1; c <= ncols; c++) {
-      const v = values?.[c - 1] ?? null;
-      let k: CellKind;
-      if (typeof v === 'string' && v.length <= MEMO_MAX) {
-        // short cells repeat (ticks and item names down a column, time limits, bodies, channels): classify each text once
-        if (v === lastText[c]) k = lastKind[c];
+      const v = values?.[c - 1];
+      let x: number;
+      if (typeof v === 'string') {
+        // cells repeat down a column (ticks, item names, time limits, bodies, channels), and short
+        // ones across the catalogue: work each text out once
+        if (v === lastText[c]) x = lastInfo[c];
         else {
-          const known = kindOf.get(v);
-          if (known !== undefined) k = known;
-          else kindOf.set(v, (k = classify(v)));
+          if (v.length > MEMO_MAX) x = textInfo(v);
+          else {
+            const known = infoOf.get(v);
+            if (known !== undefined) x = known;
+            else infoOf.set(v, (x = textInfo(v)));
+          }
           lastText[c] = v;
-          lastKind[c] = k;
+          lastInfo[c] = x;
         }
-      } else k = classify(v);
+      } else x = scalarInfo(v);
+      info[at + c] = x;
+      const k = KINDS[x & KIND_MASK];
       kinds[c] = k;
       if (k !== 'empty') blank = false;
     }
@@ -181,73 +339,79 @@ export function buildCatalogue(grid: Grid, header?: HeaderInfo): Catalogue | und
       let covered = false;
       for (let c = 1; c <= ncols && !covered; c++) covered = mergedFrom[c]?.[r] !== undefined;
       if (!covered) {
-        rows.push({ row: r, kind: 'blank', group, own: fieldRecord(), resolved: fieldRecord(), tiers: [], kinds, shift: undefined });
+        rows.push(new CatalogueRow(r, 'blank', group, undefined, i, cells));
         continue;
       }
     }
     // a cell is empty to classify exactly when its text is blank
-    const own = fieldRecord();
-    for (let i = 0; i < ownCols.length; i++) {
-      const col = ownCols[i];
-      if (kinds[col.col] !== 'empty' && own[col.field] === undefined) own[col.field] = { row: r, col: col.col, text: textAt(grid, r, col.col), inherited: false };
+    const o = i * NF;
+    for (let j = 0; j < ownCols.length; j++) {
+      const { col, slot } = ownCols[j];
+      if ((info[at + col] & KIND_MASK) !== 0 && ownCol[o + slot] === 0) ownCol[o + slot] = col;
     }
     let ownDepth = -1;
-    for (let i = 0; i < LEVELS.length; i++) if (own[LEVELS[i]]) ownDepth = i;
-    const kind: RowKind = own.seq ? 'item' : ownDepth >= 0 ? 'child' : 'continuation';
+    for (let j = 0; j < LEVEL_SLOTS.length; j++) if (ownCol[o + LEVEL_SLOTS[j]]) ownDepth = j;
+    const kind: RowKind = ownCol[o + FIELD_INDEX.seq] ? 'item' : ownDepth >= 0 ? 'child' : 'continuation';
     if (kind === 'item') group = r;
-    const carry = kind !== 'item' && prev !== undefined && prev.group === group;
+    const carry = kind !== 'item' && prev >= 0 && rows[prev].group === group;
 
-    const resolved = copyRecord(own);
-    for (let i = 0; i < resolvedCols.length; i++) {
-      const { field: f, level, col } = resolvedCols[i];
-      if (resolved[f]) continue;
-      const m = col === undefined ? undefined : fromMerge(grid, mergedFrom, r, col);
-      if (m) {
-        resolved[f] = m;
+    // own cells resolve to themselves; the others from a merge or the row above
+    for (let f = 0; f < NF; f++) {
+      if (ownCol[o + f] === 0) continue;
+      resRow[o + f] = r;
+      resCol[o + f] = ownCol[o + f];
+    }
+    const po = prev * NF;
+    for (let j = 0; j < resolvedCols.length; j++) {
+      const { slot, level, col } = resolvedCols[j];
+      if (resRow[o + slot] !== 0) continue;
+      const m = col === undefined ? undefined : mergedFrom[col]?.[r];
+      if (m && (m.live ??= textAt(grid, m.row, m.col).trim() !== '')) {
+        resRow[o + slot] = m.row;
+        resCol[o + slot] = m.col;
         continue;
       }
       if (!carry) continue;
       // only levels above this row's own deepest level are carried down
       if (level >= 0 && level >= ownDepth && ownDepth >= 0) continue;
-      const p = prev!.resolved[f];
-      // (an inherited cell is shared down the rows, not copied)
-      if (p) resolved[f] = p.inherited ? p : { row: p.row, col: p.col, text: p.text, inherited: true };
+      if (resRow[po + slot] === 0) continue;
+      resRow[o + slot] = resRow[po + slot];
+      resCol[o + slot] = resCol[po + slot];
     }
-    const tiers: CellRef[] = [];
-    for (let i = 0; i < tierCols.length; i++) tiers.push(tierCell(grid, mergedFrom, r, tierCols[i], carry ? prev!.tiers[i] : undefined));
+    for (let k = 0; k < nt; k++) tierCell(cells, mergedFrom, i, r, k, carry ? prev : -1);
 
     const shift = findShift(kinds, fieldOfCol, ncols, deepestLevelCol);
-    // (`shift` always present, possibly undefined: one object shape for all rows)
-    const cr: CatalogueRow = { row: r, kind, group, own, resolved, tiers, kinds, shift };
-    rows.push(cr);
-    prev = cr;
-    if (!shift && ownDepth >= 0) deepestLevelCol = own[LEVELS[ownDepth]]!.col;
+    rows.push(new CatalogueRow(r, kind, group, shift, i, cells));
+    prev = i;
+    if (!shift && ownDepth >= 0) deepestLevelCol = ownCol[o + LEVEL_SLOTS[ownDepth]];
   }
-  return { grid, header: h, ncols, fieldOfCol, rows, lastRow };
+  return { grid, header: h, ncols, fieldOfCol, rows, lastRow, cells };
 }
 
-// Row helpers are plain functions, not closures inside buildCatalogue: a closure over the loop's
-// variables made them heap-allocated per row, and V8 discarded the loop's compiled code after
-// every run (each run had new closures).
-
-/** The cell a merge hands down to row r, column col (built once per merge). */
-function fromMerge(grid: Grid, mergedFrom: (MergeSource | undefined)[][], r: number, col: number): CellRef | undefined {
+/**
+ * The k-th tier tick cell of the i-th row (sheet row r): its own text, the merge's, or the one
+ * carried down from row `above` (an index, -1 for none); when none, the row's own cell with ''.
+ * (A plain function, not a closure inside buildCatalogue: closures over the loop's variables
+ * were heap-allocated per row, and V8 discarded the loop's compiled code after every run.)
+ */
+function tierCell(t: CellTables, mergedFrom: (MergeSource | undefined)[][], i: number, r: number, k: number, above: number): void {
+  const nt = t.tierCols.length;
+  const col = t.tierCols[k];
+  const at = i * nt + k;
   const src = mergedFrom[col]?.[r];
-  if (!src) return undefined;
-  if (src.ref === undefined) {
-    const text = textAt(grid, src.row, src.col);
-    src.ref = text.trim() ? { row: src.row, col: src.col, text, inherited: true } : null;
+  if (textAt(t.grid, r, col).trim()) {
+    t.tierRow[at] = r;
+    t.tierCol[at] = col;
+  } else if (src) {
+    t.tierRow[at] = src.row;
+    t.tierCol[at] = src.col;
+  } else if (above >= 0) {
+    t.tierRow[at] = t.tierRow[above * nt + k];
+    t.tierCol[at] = t.tierCol[above * nt + k];
+  } else {
+    t.tierRow[at] = -r;
+    t.tierCol[at] = col;
   }
-  return src.ref ?? undefined;
-}
-
-/** A tier tick cell: its own text, the merge's, or the one carried down from the row above. */
-function tierCell(grid: Grid, mergedFrom: (MergeSource | undefined)[][], r: number, col: number, above: CellRef | undefined): CellRef {
-  const text = textAt(grid, r, col);
-  if (text.trim()) return { row: r, col, text, inherited: false };
-  const src = mergedFrom[col]?.[r];
-  if (src) return { row: src.row, col: src.col, text: textAt(grid, src.row, src.col), inherited: true };
-  return above ? { row: above.row, col: above.col, text: above.text, inherited: true } : { row: r, col, text: '', inherited: false };
 }
 
 export function isBlankRow(grid: Grid, r: number, ncols: number): boolean {

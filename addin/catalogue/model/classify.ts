@@ -4,6 +4,7 @@
  */
 import { channelNameAt, vocabulary } from '../channels.ts';
 import type { FieldId } from '../types.ts';
+import { F_BOOK, F_BOX, F_DI, F_SPACE, F_YEAR_OPEN, textFeatures } from './features.ts';
 
 export type CellKind = 'empty' | 'number' | 'mark' | 'channel' | 'deadline' | 'citation' | 'subject' | 'name' | 'text';
 
@@ -22,7 +23,17 @@ function endsLikeSubject(s: string): boolean {
   return SUBJECT_LAST.has(s[s.length - 1]) || SUBJECT_END2.has(s.slice(-2));
 }
 
-const WHITESPACE = /[\s\u3000]/;
+// The patterns of classifyText, compiled once: a regex literal in a function body is a new
+// RegExp object each time it is evaluated (~60 bytes for every cell of the catalogue).
+const SPACES = /[\s\u3000]+/g;
+const NUMBER_RE = /^\d{1,5}$/;
+const BOX_START = /^[■□☑☐口]/;
+const CITATION_START = /^(\d+[.．、]\s*)?[《〈]/;
+const CITATION_REF = /〔\d{4}〕\s*\d+\s*号|\[\d{4}\]\s*\d+\s*号|第[一二三四五六七八九十百零〇\d]+条/;
+const CITATION_TITLE = /^(\d+[.．、]\s*)?.{0,30}《.+》/;
+const SENTENCE = /[，。]/;
+const CLAUSE = /[，。；：]/;
+
 /** The channel vocabulary of channels.ts (national list, variants, aliases, known local channels). */
 const CHANNELS = vocabulary();
 /** What may follow a channel name in a channel cell: a separator, a box or tick, a bracketed note. */
@@ -38,19 +49,28 @@ export function classify(raw: string | number | boolean | null): CellKind {
   if (raw === null || raw === '') return 'empty';
   if (typeof raw === 'number') return Number.isInteger(raw) ? 'number' : 'text';
   if (typeof raw === 'boolean') return 'mark';
+  return classifyText(raw, textFeatures(raw));
+}
+
+/**
+ * classify for a text whose textFeatures `f` are known (the model finds them once per cell):
+ * the patterns that scan the whole text run only when the characters they need are there.
+ */
+export function classifyText(raw: string, f: number): CellKind {
+  if (raw === '') return 'empty';
   // most cells hold no whitespace: no copy to collapse and trim
-  const s = WHITESPACE.test(raw) ? raw.replace(/[\s\u3000]+/g, ' ').trim() : raw;
+  const s = f & F_SPACE ? raw.replace(SPACES, ' ').trim() : raw;
   if (!s) return 'empty';
-  if (/^\d{1,5}$/.test(s)) return 'number';
+  if (NUMBER_RE.test(s)) return 'number';
   if (MARK_RE.test(s)) return 'mark';
-  if (/^[■□☑☐口]/.test(s) || (s.length < 80 && /[■□]/.test(s))) return 'channel';
+  if (BOX_START.test(s) || (s.length < 80 && f & F_BOX)) return 'channel';
   if (s.length <= 12 && startsWithChannel(s)) return 'channel';
-  if (s.length <= 50 && DEADLINE_RE.test(s) && (DEADLINE_START.test(s) || s.length <= 20) && !/《/.test(s)) return 'deadline';
-  if (/^(\d+[.．、]\s*)?[《〈]/.test(s)) return 'citation';
-  if (/〔\d{4}〕\s*\d+\s*号|\[\d{4}\]\s*\d+\s*号|第[一二三四五六七八九十百零〇\d]+条/.test(s) && (s.length < 200 || /《/.test(s))) return 'citation';
-  if (/^(\d+[.．、]\s*)?.{0,30}《.+》/.test(s) && !/[，。]/.test(s.slice(0, s.indexOf('《')))) return 'citation';
-  if (s.length <= 40 && endsLikeSubject(s) && !/[，。；：]/.test(s)) return 'subject';
-  if (s.length <= 14 && !/[，。；：]/.test(s)) return 'name';
+  if (s.length <= 50 && DEADLINE_RE.test(s) && (DEADLINE_START.test(s) || s.length <= 20) && !s.includes('《')) return 'deadline';
+  if (f & F_BOOK && CITATION_START.test(s)) return 'citation';
+  if (f & (F_YEAR_OPEN | F_DI) && CITATION_REF.test(s) && (s.length < 200 || s.includes('《'))) return 'citation';
+  if (f & F_BOOK && CITATION_TITLE.test(s) && !SENTENCE.test(s.slice(0, s.indexOf('《')))) return 'citation';
+  if (s.length <= 40 && endsLikeSubject(s) && !CLAUSE.test(s)) return 'subject';
+  if (s.length <= 14 && !CLAUSE.test(s)) return 'name';
   return 'text';
 }
 

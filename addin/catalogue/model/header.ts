@@ -94,7 +94,29 @@ export function detectHeader(grid: Grid): HeaderInfo | undefined {
   }
 
   const columns: ColumnDef[] = [];
-  const byField: Partial<Record<FieldId, number>> = {};
+  // every field written out (undefined until found): keys added one by one would give each
+  // catalogue's map a shape that V8 drops with it, and with it the code of every rule that reads it
+  const byField: Partial<Record<FieldId, number>> = {
+    seq: undefined,
+    level1: undefined,
+    level2: undefined,
+    level3: undefined,
+    level4: undefined,
+    content: undefined,
+    basis: undefined,
+    deadline: undefined,
+    subject: undefined,
+    channel: undefined,
+    audienceAll: undefined,
+    audienceSpecific: undefined,
+    audience: undefined,
+    modeActive: undefined,
+    modeOnRequest: undefined,
+    mode: undefined,
+    tier: undefined,
+    duration: undefined,
+    unknown: undefined,
+  };
   for (let c = 1; c <= ncols; c++) {
     const top = topLabel[c];
     const sl = sub ? labelAt(grid, sub, c) : '';

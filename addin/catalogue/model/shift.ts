@@ -108,7 +108,9 @@ export function findShift(kinds: CellKind[], fields: (FieldId | undefined)[], nc
   let { from, to } = best;
   while (from < to && kinds[from] === 'empty') from++;
   while (to > from && kinds[to] === 'empty') to--;
-  return { ...best, from, to, safe: isSafe(kinds, from, to, best.gain) };
+  // (written out, not spread: a spread copy's shape is made per run and dies with it, and V8
+  // then discards the code that read it)
+  return { from, to, by: best.by, gain: best.gain, safe: isSafe(kinds, from, to, best.gain) };
 }
 
 /**

@@ -12,7 +12,9 @@ export default defineRule({
     },
   },
   check(ctx) {
-    for (const r of ctx.cat.rows) {
+    const rows = ctx.cat.rows;
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i];
       if (r.kind !== 'blank') continue;
       ctx.report({ row: r.row, col: 1, field: null, value: null, messageId: 'blank', data: { row: r.row } });
     }

@@ -1,16 +1,25 @@
+import { cellFeatures, cellText } from '../../model/catalogue.ts';
 import { colLetters } from '../../grid.ts';
-import { defineRule } from '../../rule.ts';
+import { F_SYMBOL, textFeatures } from '../../model/features.ts';
+import { colAfterShift, defineRule } from '../../rule.ts';
 import type { FieldId } from '../../types.ts';
 
 const LEVELS: FieldId[] = ['level1', 'level2', 'level3', 'level4'];
 
+// (compiled once: a regex literal in a function body is a new object each time it runs)
+const NOT_NAME = /[\s\u3000\u00a0\p{P}\p{S}]+/gu;
+const FREE_WORDS = /行政|信息/g;
+const LIST_PUNCTUATION = /[，。；：、,;:]/;
+
 /**
  * Compare form of an item name: no whitespace or punctuation, and without the words 行政 and 信息
  * that catalogues add or drop freely (重大行政决策预公开 = 重大决策预公开), unless little else is left.
+ * (`f`: the name's textFeatures when known; a name of Chinese characters, digits and letters only
+ * has nothing to drop.)
  */
-export function normalizeItemName(s: string): string {
-  const bare = s.replace(/[\s\u3000\u00a0\p{P}\p{S}]+/gu, '');
-  const core = bare.replace(/行政|信息/g, '');
+export function normalizeItemName(s: string, f: number = textFeatures(s)): string {
+  const bare = f & F_SYMBOL ? s.replace(NOT_NAME, '') : s;
+  const core = bare.includes('行政') || bare.includes('信息') ? bare.replace(FREE_WORDS, '') : bare;
   // 「信息公开」 is not 「公开」: keep names the two words are most of
   return core.length >= 3 ? core : bare;
 }
@@ -18,7 +27,7 @@ export function normalizeItemName(s: string): string {
 /** Not an item name: content written into a 事项 column (long text, sentences, enumerations). */
 function isName(s: string): boolean {
   const t = s.trim();
-  return t.length > 0 && t.length <= 20 && !/[，。；：、,;:]/.test(t);
+  return t.length > 0 && t.length <= 20 && !LIST_PUNCTUATION.test(t);
 }
 
 /** Words that add nothing to an item name: 公共资源交易 = 公共资源交易领域. */
@@ -77,19 +86,23 @@ export default defineRule({
     const nodes: Node[] = [];
     // the open node at each level (index 0..3) while walking down the rows
     const open: (Node | undefined)[] = [undefined, undefined, undefined, undefined];
-    for (const r of cat.rows) {
+    // (indexed loops: a for-of over the rows left an iterator result per row, ~2 MB per 10k-row run)
+    const rows = cat.rows;
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i];
       if (r.kind === 'blank') continue;
       for (let k = 0; k < LEVELS.length; k++) {
         // a shifted row's cells count where row-shift will put them
-        const cell = ctx.valueAfterShift(r, LEVELS[k]);
-        if (!cell) continue;
-        const text = cell.text.trim();
+        const col = colAfterShift(cat, r, LEVELS[k]);
+        if (!col) continue;
+        const text = cellText(r, col).trim();
         const cur = open[k];
         // the same name again under the same parent is the same node (a repeated or unmerged cell)
         if (cur && cur.text === text && isOpenPath(cur.path, open, k)) continue;
         const path: number[] = [];
         for (let j = 0; j < k; j++) if (open[j]) path.push(open[j]!.id);
-        const node: Node = { row: r.row, col: cell.col, level: k, text, norm: normalizeItemName(text), path, id: nodes.length };
+        // (the features of the cell hold for its trimmed text too)
+        const node: Node = { row: r.row, col, level: k, text, norm: normalizeItemName(text, cellFeatures(r, col)), path, id: nodes.length };
         nodes.push(node);
         open[k] = node;
         for (let j = k + 1; j < LEVELS.length; j++) open[j] = undefined;

@@ -1,4 +1,4 @@
-import type { CatalogueRow } from '../../model/catalogue.ts';
+import { type CatalogueRow, hasResolved, ownCol, resolvedCell } from '../../model/catalogue.ts';
 import { defineRule } from '../../rule.ts';
 import type { FieldId } from '../../types.ts';
 
@@ -37,7 +37,7 @@ export default defineRule({
   check(ctx) {
     const { cat } = ctx;
     const shiftedGroups = new Set<number>();
-    for (const r of cat.rows) if (r.shift && r.kind === 'item') shiftedGroups.add(r.row);
+    for (let i = 0; i < cat.rows.length; i++) if (cat.rows[i].shift && cat.rows[i].kind === 'item') shiftedGroups.add(cat.rows[i].row);
     // the needs whose columns the catalogue has (missing-column reports the others once), with the column to report at
     const needs = needsOf(cat.header.byField);
     // (indexed loops: this runs for every need of every row)
@@ -45,13 +45,12 @@ export default defineRule({
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i];
       if (r.kind === 'continuation' || shiftedGroups.has(r.group)) continue;
-      const res = r.resolved;
       let item: string | undefined;
       for (let k = 0; k < needs.length; k++) {
         const { need, cols } = needs[k];
-        if (has(res, need.anyOf)) continue;
-        if (need.key === 'content' && (r.own.level3 || r.own.level4 || res.level3 || res.level4)) continue;
-        item ??= (res.level4 ?? res.level3 ?? res.level2 ?? res.level1)?.text.trim().slice(0, 20) ?? `第${r.row}行`;
+        if (has(r, need.anyOf)) continue;
+        if (need.key === 'content' && (ownCol(r, 'level3') || ownCol(r, 'level4') || hasResolved(r, 'level3') || hasResolved(r, 'level4'))) continue;
+        item ??= (resolvedCell(r, 'level4') ?? resolvedCell(r, 'level3') ?? resolvedCell(r, 'level2') ?? resolvedCell(r, 'level1'))?.text.trim().slice(0, 20) ?? `第${r.row}行`;
         ctx.report({ row: r.row, col: cols[0], messageId: 'missing', data: { item, name: need.zh, nameEn: need.en } });
       }
     }
@@ -59,8 +58,8 @@ export default defineRule({
 });
 
 /** Whether any of the fields holds a value after inheritance (resolved cells are never blank). */
-function has(res: CatalogueRow['resolved'], fields: readonly FieldId[]): boolean {
-  for (let i = 0; i < fields.length; i++) if (res[fields[i]] !== undefined) return true;
+function has(r: CatalogueRow, fields: readonly FieldId[]): boolean {
+  for (let i = 0; i < fields.length; i++) if (hasResolved(r, fields[i])) return true;
   return false;
 }
 

@@ -1,3 +1,4 @@
+import { cellKind } from '../../model/catalogue.ts';
 import { colLetters } from '../../grid.ts';
 import { FIELD_NAMES } from '../../model/labels.ts';
 import { defineRule } from '../../rule.ts';
@@ -27,7 +28,9 @@ export default defineRule({
   },
   check(ctx) {
     const { cat } = ctx;
-    for (const r of cat.rows) {
+    const rows = cat.rows;
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i];
       const s = r.shift;
       if (!s) continue;
       const row = cat.grid.values[r.row - 1] ?? [];
@@ -43,11 +46,11 @@ export default defineRule({
       }
       let sampleCol = s.from;
       for (let c = s.from; c <= s.to; c++)
-        if (r.kinds[c] !== 'empty' && r.kinds[c] !== 'name') {
+        if (cellKind(r, c) !== 'empty' && cellKind(r, c) !== 'name') {
           sampleCol = c;
           break;
         }
-      if (r.kinds[sampleCol] === 'empty') sampleCol = s.from;
+      if (cellKind(r, sampleCol) === 'empty') sampleCol = s.from;
       const sample = String(row[sampleCol - 1] ?? '').slice(0, 16);
       const tf = cat.fieldOfCol[sampleCol + s.by];
       const target = tf ? FIELD_NAMES[tf] : { zh: '（无表头列）', en: 'an unlabelled column' };

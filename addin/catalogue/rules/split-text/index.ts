@@ -1,3 +1,4 @@
+import { ownCell } from '../../model/catalogue.ts';
 import { colLetters } from '../../grid.ts';
 import { defineRule } from '../../rule.ts';
 import type { FieldId } from '../../types.ts';
@@ -40,11 +41,11 @@ export default defineRule({
       const r = cat.rows[i];
       if (r.kind === 'blank' || cat.rows[i - 1].kind !== 'blank') continue;
       for (const f of fields) {
-        const cur = r.own[f];
+        const cur = ownCell(r, f);
         if (!cur) continue;
         // the nearest non-empty cell of this column above the blank rows
         let above;
-        for (let j = i - 1; j >= 0 && !above; j--) above = cat.rows[j].own[f];
+        for (let j = i - 1; j >= 0 && !above; j--) above = ownCell(cat.rows[j], f);
         if (!above) continue;
         const a = above.text.trim();
         const b = cur.text.trim();

@@ -1,3 +1,5 @@
+import { cellFeatures, cellText, ownCol } from '../../model/catalogue.ts';
+import { F_SPACE } from '../../model/features.ts';
 import { defineRule } from '../../rule.ts';
 import type { FieldId } from '../../types.ts';
 
@@ -9,9 +11,6 @@ const TEXT_FIELDS: FieldId[] = ['level1', 'level2', 'level3', 'level4', 'content
  * trimmed. A single space between items (「权责清单 运行流程图 廉政风险防控图」) is kept: real
  * catalogues use it as a list separator.
  */
-/** Any character normalizeWhitespace touches: a cell without one is left as it is. */
-const WHITESPACE = /[\s\u3000\u00a0\ufeff]/;
-
 export function normalizeWhitespace(s: string): string {
   return s.replace(/[\s\u3000\u00a0\ufeff]+/g, ' ').trim();
 }
@@ -35,21 +34,26 @@ export default defineRule({
     },
   },
   check(ctx) {
-    for (const r of ctx.dataRows()) {
-      for (const f of TEXT_FIELDS) {
-        const c = r.own[f];
-        if (!c) continue;
-        if (!WHITESPACE.test(c.text)) continue;
-        const fixed = normalizeWhitespace(c.text);
-        if (fixed === c.text) continue;
-        const messageId = /[\r\n\u2028\u2029]/.test(c.text)
+    // (indexed loops: a for-of over the rows left an iterator result per row, ~2 MB per 10k-row run)
+    const rows = ctx.dataRows();
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i];
+      for (let k = 0; k < TEXT_FIELDS.length; k++) {
+        const f = TEXT_FIELDS[k];
+        const col = ownCol(r, f);
+        // a cell without a character normalizeWhitespace touches is left as it is
+        if (!col || !(cellFeatures(r, col) & F_SPACE)) continue;
+        const text = cellText(r, col);
+        const fixed = normalizeWhitespace(text);
+        if (fixed === text) continue;
+        const messageId = /[\r\n\u2028\u2029]/.test(text)
           ? 'lineBreak'
-          : /^[\s\u3000\u00a0\ufeff]|[\s\u3000\u00a0\ufeff]$/.test(c.text)
+          : /^[\s\u3000\u00a0\ufeff]|[\s\u3000\u00a0\ufeff]$/.test(text)
             ? 'edges'
-            : /[\s\u3000\u00a0\ufeff]{2,}/.test(c.text)
+            : /[\s\u3000\u00a0\ufeff]{2,}/.test(text)
               ? 'runs'
               : 'wideSpace';
-        ctx.report({ row: c.row, col: c.col, messageId, fix: { applicability: 'safe', edits: [{ row: c.row, col: c.col, set: fixed }] } });
+        ctx.report({ row: r.row, col, messageId, fix: { applicability: 'safe', edits: [{ row: r.row, col, set: fixed }] } });
       }
     }
   },

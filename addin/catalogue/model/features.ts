@@ -1,0 +1,142 @@
+/**
+ * Cheap facts about a cell's text, found in one pass over its characters when the catalogue
+ * model is built, so the classifier and the rules can skip a cell that cannot have their
+ * problem without running their own regex over it (a 10,000-row catalogue holds ~2 M characters;
+ * each full scan of them costs several milliseconds).
+ *
+ * Every bit is a necessary condition of the pattern named beside it: a clear bit proves the
+ * pattern does not match, a set bit proves nothing. Pure.
+ */
+
+/** Any /\s/ character (which covers \u3000, \u00a0 and \ufeff). */
+export const F_SPACE = 1 << 0;
+/** A Chinese character [\u4e00-\u9fff]. */
+export const F_HAN = 1 << 1;
+/** ASCII punctuation that text-punctuation converts: /[,;:?!().]/. */
+export const F_ASCII_MARK = 1 << 2;
+/** Two characters that can start a Latin word: /[A-Za-z][A-Za-z'’-]/. */
+export const F_LATIN = 1 << 3;
+/** A bracket a 文号 year may open with: /[[［(（【〔]/. */
+export const F_YEAR_OPEN = 1 << 4;
+/** 《 or 〈. */
+export const F_BOOK = 1 << 5;
+/** 第. */
+export const F_DI = 1 << 6;
+/** ■ or □. */
+export const F_BOX = 1 << 7;
+/** An ASCII digit, whitespace, then . ． or 、 (the start of a list marker 「1.」). */
+export const F_LIST = 1 << 8;
+/** 第, whitespace, then an ASCII digit (the start of 「第20条」). */
+export const F_ARABIC_DI = 1 << 9;
+/** The counts of 《 and 》, 〈 and 〉, or （( and ）) differ (what bracketImbalances reports). */
+export const F_UNBALANCED = 1 << 10;
+/** A line break /[\r\n\u2028\u2029]/. */
+export const F_LINE_BREAK = 1 << 11;
+/** Any character but a Chinese character, an ASCII digit or letter (whitespace, punctuation, symbols …). */
+export const F_SYMBOL = 1 << 12;
+
+/** Bits of ASCII characters (index = char code); digits and letters are handled in the loop. */
+const ASCII = new Uint16Array(128);
+for (const ch of ' \t\v\f') ASCII[ch.charCodeAt(0)] = F_SPACE;
+for (const ch of '\n\r') ASCII[ch.charCodeAt(0)] = F_SPACE | F_LINE_BREAK;
+for (const ch of ',;:?!.') ASCII[ch.charCodeAt(0)] = F_ASCII_MARK;
+ASCII[0x28] = F_ASCII_MARK | F_YEAR_OPEN; // (
+ASCII[0x29] = F_ASCII_MARK; // )
+ASCII[0x5b] = F_YEAR_OPEN; // [
+
+const DIGIT_0 = 0x30;
+const DIGIT_9 = 0x39;
+const DI = 0x7b2c; // 第
+
+/** Whether a code unit outside ASCII is /\s/. */
+function isWideSpace(c: number): boolean {
+  return c === 0x3000 || c === 0xa0 || c === 0xfeff || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f;
+}
+
+export function textFeatures(s: string): number {
+  let f = 0;
+  // 《》, 〈〉, （( ）) counted as bracketImbalances does
+  let book = 0;
+  let angle = 0;
+  let paren = 0;
+  // the character before this one, and the last one that was not whitespace (0: none)
+  let prev = 0;
+  let prevSolid = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) {
+      // most characters: a Chinese character
+      f |= F_HAN;
+      if (c === DI) f |= F_DI;
+    } else if (c < 128) {
+      if (c >= DIGIT_0 && c <= DIGIT_9) {
+        if (prevSolid === DI) f |= F_ARABIC_DI;
+      } else if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) {
+        if ((prev | 0x20) >= 0x61 && (prev | 0x20) <= 0x7a) f |= F_LATIN;
+      } else {
+        const bits = ASCII[c];
+        f |= bits | F_SYMBOL;
+        if (c === 0x2e && prevSolid >= DIGIT_0 && prevSolid <= DIGIT_9) f |= F_LIST;
+        else if (c === 0x28) paren++;
+        else if (c === 0x29) paren--;
+        else if ((c === 0x27 || c === 0x2d) && (prev | 0x20) >= 0x61 && (prev | 0x20) <= 0x7a) f |= F_LATIN; // ' -
+        if (bits & F_SPACE) {
+          prev = c;
+          continue;
+        }
+      }
+    } else {
+      f |= F_SYMBOL;
+      switch (c) {
+        case 0x300a: // 《
+          f |= F_BOOK;
+          book++;
+          break;
+        case 0x300b: // 》
+          book--;
+          break;
+        case 0x3008: // 〈
+          f |= F_BOOK;
+          angle++;
+          break;
+        case 0x3009: // 〉
+          angle--;
+          break;
+        case 0xff08: // （
+          f |= F_YEAR_OPEN;
+          paren++;
+          break;
+        case 0xff09: // ）
+          paren--;
+          break;
+        case 0xff3b: // ［
+        case 0x3010: // 【
+        case 0x3014: // 〔
+          f |= F_YEAR_OPEN;
+          break;
+        case 0x25a0: // ■
+        case 0x25a1: // □
+          f |= F_BOX;
+          break;
+        case 0xff0e: // ．
+        case 0x3001: // 、
+          if (prevSolid >= DIGIT_0 && prevSolid <= DIGIT_9) f |= F_LIST;
+          break;
+        case 0x2019: // ’
+          if ((prev | 0x20) >= 0x61 && (prev | 0x20) <= 0x7a) f |= F_LATIN;
+          break;
+        default:
+          if (isWideSpace(c)) {
+            f |= F_SPACE;
+            if (c === 0x2028 || c === 0x2029) f |= F_LINE_BREAK;
+            prev = c;
+            continue;
+          }
+      }
+    }
+    prev = c;
+    prevSolid = c;
+  }
+  if (book !== 0 || angle !== 0 || paren !== 0) f |= F_UNBALANCED;
+  return f;
+}
