@@ -4,6 +4,8 @@
  * Pure: no I/O, no host objects.
  */
 
+import { isSpaceCode } from './model/features.ts';
+
 /** The 13 items of the national checklist (国办 标准指引), in printed order. */
 export const NATIONAL_CHANNELS: readonly string[] = [
   '政府网站',
@@ -99,7 +101,6 @@ const KEY_SPACES = /[\s\u3000\u00a0]+/g;
 const OPEN_PAREN = /\(/g;
 const CLOSE_PAREN = /\)/g;
 const WIDE_SLASH = /／/g;
-const SPACE = /[\s\u3000]/;
 const EDGE_SPACE = /^[\s\u3000]|[\s\u3000]$/;
 const BOX_GLYPHS = /[■□☑☐口t√✓✔]/g;
 const NAME_SPACE = /[\s\u3000\u00a0]/;
@@ -114,8 +115,8 @@ export interface Vocabulary {
   /** longest first */
   entries: ChannelName[];
   byKey: Map<string, ChannelName>;
-  /** entries, with the pattern that finds them in a cell, by the characters a written name can start with (longest first): the parser's index */
-  byFirst: Map<string, { entry: ChannelName; re: RegExp }[]>;
+  /** entries with their compare keys, by the code of the characters a written name can start with (longest first): the parser's index */
+  byFirst: Map<number, { entry: ChannelName; key: string }[]>;
 }
 
 export function vocabulary(extra: readonly string[] = []): Vocabulary {
@@ -133,15 +134,16 @@ export function vocabulary(extra: readonly string[] = []): Vocabulary {
   for (const n of TWO_WEI_ONE_DUAN_ALIASES) add({ name: n, kind: 'alias', standard: '两微一端' });
   for (const n of LOCAL_CHANNELS) add({ name: n, kind: 'local' });
   entries.sort((a, b) => channelKey(b.name).length - channelKey(a.name).length);
-  const byFirst = new Map<string, { entry: ChannelName; re: RegExp }[]>();
+  const byFirst = new Map<number, { entry: ChannelName; key: string }[]>();
   for (const entry of entries) {
-    const first = channelKey(entry.name)[0];
-    const candidate = { entry, re: nameRegex(entry.name) };
-    // the same alternatives nameRegex accepts for the first character
+    const key = channelKey(entry.name);
+    const first = key[0];
+    const candidate = { entry, key };
+    // the same alternatives nameEndAt accepts for the first character
     for (const ch of first === '（' ? ['（', '('] : first === '/' ? ['/', '／'] : [first]) {
-      const list = byFirst.get(ch);
+      const list = byFirst.get(ch.charCodeAt(0));
       if (list) list.push(candidate);
-      else byFirst.set(ch, [candidate]);
+      else byFirst.set(ch.charCodeAt(0), [candidate]);
     }
   }
   return { entries, byKey: new Map(entries.map((e) => [channelKey(e.name), e])), byFirst };
@@ -175,28 +177,36 @@ const SELECTED = '■☑';
 const UNSELECTED = '□☐';
 /** ✓-like ticks used as a selected box */
 const TICKS = '√✓✔';
-const SEP = /[\s\u3000\u00a0、，,；;]/;
+/** A separator between channel items: /[\s\u3000\u00a0、，,；;]/ (by code: the parser asks at every character). */
+function isSep(c: number): boolean {
+  return isSpaceCode(c) || c === 0x3001 || c === 0xff0c || c === 0x2c || c === 0xff1b || c === 0x3b;
+}
 
-function nameRegex(name: string): RegExp {
-  // whitespace may stand between any two characters (line breaks, OCR spacing)
-  const parts = [...channelKey(name)].map((ch) => {
-    if (ch === '（') return '[（(]';
-    if (ch === '）') return '[）)]';
-    if (ch === '/') return '[/／]';
-    return ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  });
-  return new RegExp(parts.join('[\\s\\u3000\\u00a0]*'), 'y');
+/**
+ * Where the name with compare key `key` is written at `pos` of `text`, -1 when it is not there:
+ * whitespace may stand between any two characters (line breaks, OCR spacing), and （ ） / may be
+ * written ( ) ／. (Compared by code, not with a pattern per name: the parser asks at every item.)
+ */
+function nameEndAt(text: string, pos: number, key: string): number {
+  let p = pos;
+  for (let j = 0; j < key.length; j++) {
+    if (j > 0) while (p < text.length && isSpaceCode(text.charCodeAt(p))) p++;
+    if (p >= text.length) return -1;
+    const c = text.charCodeAt(p);
+    const k = key.charCodeAt(j);
+    if (c !== k && !(k === 0xff08 && c === 0x28) && !(k === 0xff09 && c === 0x29) && !(k === 0x2f && c === 0xff0f)) return -1;
+    p++;
+  }
+  return p;
 }
 
 function matchNameAt(text: string, pos: number, vocab: Vocabulary): { entry: ChannelName; end: number } | undefined {
-  const candidates = vocab.byFirst.get(text[pos]);
+  const candidates = vocab.byFirst.get(text.charCodeAt(pos));
   if (!candidates) return undefined;
   // (an indexed loop: this runs at every character of a channel cell)
   for (let i = 0; i < candidates.length; i++) {
-    const { entry, re } = candidates[i];
-    re.lastIndex = pos;
-    // (test, not exec: a sticky pattern's lastIndex is where the match ends, and no match array is built)
-    if (re.test(text)) return { entry, end: re.lastIndex };
+    const end = nameEndAt(text, pos, candidates[i].key);
+    if (end >= 0) return { entry: candidates[i].entry, end };
   }
   return undefined;
 }
@@ -208,17 +218,19 @@ export function channelNameAt(text: string, pos: number, vocab: Vocabulary): { e
 
 /** A box glyph at `pos` (possibly a mangled one, recognised only before a known name). */
 function boxAt(text: string, pos: number, vocab: Vocabulary): { state: BoxState; glyph: string; issue?: SyntaxIssue } | undefined {
+  // (by code, and objects written out, not spread: this runs for every character of a cell)
+  const c = text.charCodeAt(pos);
+  if (c === 0x25a0) return { state: 'selected', glyph: '■' };
+  if (c === 0x2611) return { state: 'selected', glyph: '☑', issue: 'altBox' };
+  if (c === 0x25a1) return { state: 'unselected', glyph: '□' };
+  if (c === 0x2610) return { state: 'unselected', glyph: '☐', issue: 'altBox' };
+  // a mangled box: 口 (OCR), t (a lost ■), a tick √ ✓ ✔; only before a known name
+  if (c !== 0x53e3 && c !== 0x74 && c !== 0x221a && c !== 0x2713 && c !== 0x2714) return undefined;
   const ch = text[pos];
-  if (ch === undefined) return undefined;
-  // (objects written out, not spread: this runs for every character of a cell)
-  if (SELECTED.includes(ch)) return ch === '■' ? { state: 'selected', glyph: ch } : { state: 'selected', glyph: ch, issue: 'altBox' };
-  if (UNSELECTED.includes(ch)) return ch === '□' ? { state: 'unselected', glyph: ch } : { state: 'unselected', glyph: ch, issue: 'altBox' };
-  // a mangled box: 口 (OCR), t (a lost ■), a tick; only before a known name
-  if (ch !== '口' && ch !== 't' && !TICKS.includes(ch)) return undefined;
-  const beforeOk = pos === 0 || SEP.test(text[pos - 1]) || SELECTED.includes(text[pos - 1]) || UNSELECTED.includes(text[pos - 1]);
+  const beforeOk = pos === 0 || isSep(text.charCodeAt(pos - 1)) || SELECTED.includes(text[pos - 1]) || UNSELECTED.includes(text[pos - 1]);
   if (!beforeOk) return undefined;
   let p = pos + 1;
-  while (p < text.length && SPACE.test(text[p])) p++;
+  while (p < text.length && isSpaceCode(text.charCodeAt(p))) p++;
   if (!matchNameAt(text, p, vocab)) return undefined;
   if (ch === '口') return { state: 'unselected', glyph: ch, issue: 'ocrBox' };
   if (ch === 't' && p === pos + 1) return { state: 'selected', glyph: ch, issue: 'lostBox' };
@@ -243,7 +255,6 @@ export function parseChannels(text: string, vocab: Vocabulary = vocabulary()): P
   let pending: { state: BoxState; glyph: string } | undefined;
   let lastEnd = -1;
   while (pos < text.length) {
-    const ch = text[pos];
     const box = boxAt(text, pos, vocab);
     if (box) {
       hasBoxes = true;
@@ -251,13 +262,13 @@ export function parseChannels(text: string, vocab: Vocabulary = vocabulary()): P
       if (pending) issues.add('emptyBox');
       pending = { state: box.state, glyph: box.glyph };
       pos++;
-      if (pos < text.length && SPACE.test(text[pos])) {
-        while (pos < text.length && SPACE.test(text[pos])) pos++;
+      if (pos < text.length && isSpaceCode(text.charCodeAt(pos))) {
+        while (pos < text.length && isSpaceCode(text.charCodeAt(pos))) pos++;
         issues.add('spaceAfterBox');
       }
       continue;
     }
-    if (SEP.test(ch)) {
+    if (isSep(text.charCodeAt(pos))) {
       pos++;
       continue;
     }
@@ -278,7 +289,7 @@ export function parseChannels(text: string, vocab: Vocabulary = vocabulary()): P
       PAREN_AT.lastIndex = end;
       const u = URL_AT.exec(text) ?? PAREN_AT.exec(text);
       if (u) end += u[0].length;
-      if (end < text.length && !SEP.test(text[end]) && !boxAt(text, end, vocab)) m = undefined;
+      if (end < text.length && !isSep(text.charCodeAt(end)) && !boxAt(text, end, vocab)) m = undefined;
     }
     if (m) {
       entry = m.entry;
@@ -302,7 +313,7 @@ export function parseChannels(text: string, vocab: Vocabulary = vocabulary()): P
       if (NAME_SPACE.test(raw)) issues.add('spaceInName');
       if (NAME_HALF_WIDTH.test(raw)) issues.add('halfWidthBracket');
     } else {
-      while (pos < text.length && !SEP.test(text[pos]) && !boxAt(text, pos, vocab)) pos++;
+      while (pos < text.length && !isSep(text.charCodeAt(pos)) && !boxAt(text, pos, vocab)) pos++;
       raw = text.slice(start, pos);
     }
     const state = pending ? pending.state : 'none';

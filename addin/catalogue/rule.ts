@@ -1,6 +1,6 @@
 import type { Scalar } from './grid.ts';
 import { address, textAt } from './grid.ts';
-import { type Catalogue, type CatalogueRow, type CellRef, cellText, ownCol } from './model/catalogue.ts';
+import { type Catalogue, type CatalogueRow, type CellRef, cellText, fieldSlot, ownColAt } from './model/catalogue.ts';
 import type { CatalogueOptions } from './options.ts';
 import type { Applicability, CellEdit, FieldId, Finding, RuleMeta, Severity } from './types.ts';
 
@@ -57,7 +57,11 @@ export function valueAfterShift(cat: Catalogue, r: CatalogueRow, field: FieldId)
  * a CellRef (rules that read every row ask for the text only where they need it).
  */
 export function colAfterShift(cat: Catalogue, r: CatalogueRow, field: FieldId): number {
-  const col = cat.header.byField[field];
+  return colAfterShiftAt(cat, r, cat.header.byField[field], fieldSlot(field));
+}
+
+/** colAfterShift for a field given by its first column (header.byField) and its slot (fieldSlot), for loops over fields. */
+export function colAfterShiftAt(cat: Catalogue, r: CatalogueRow, col: number | undefined, slot: number): number {
   if (col === undefined) return 0;
   let c = col;
   const s = r.shift;
@@ -68,7 +72,7 @@ export function colAfterShift(cat: Catalogue, r: CatalogueRow, field: FieldId): 
   } else {
     // the row's own cell of the field is the first non-blank one of its columns: when that is
     // not the field's first column, the first column is blank
-    return ownCol(r, field) === col ? col : 0;
+    return ownColAt(r, slot) === col ? col : 0;
   }
   return textAt(cat.grid, r.row, c).trim() ? c : 0;
 }

@@ -131,9 +131,22 @@ export const SHAPE_KEEPER: CatalogueRow = new CatalogueRow(0, 'blank', 0, undefi
   tierCol: new Int32Array(0),
 });
 
+/**
+ * A field's slot in the per-field tables. Loops over several fields look their slots up once:
+ * FIELD_INDEX[field] with a field that varies is a keyed lookup by string on every call.
+ */
+export function fieldSlot(field: FieldId): number {
+  return FIELD_INDEX[field];
+}
+
 /** Column of the row's own non-empty cell of `field` (for tier, the first tier column); 0 when none. */
 export function ownCol(r: CatalogueRow, field: FieldId): number {
   return r.cells.ownCol[r.index * NF + FIELD_INDEX[field]];
+}
+
+/** ownCol for a field given by its slot (fieldSlot). */
+export function ownColAt(r: CatalogueRow, slot: number): number {
+  return r.cells.ownCol[r.index * NF + slot];
 }
 
 /** The text of the row's cell in column `col`, the way rules read it (textAt). */
@@ -160,6 +173,11 @@ export function ownCell(r: CatalogueRow, field: FieldId): CellRef | undefined {
 /** Whether `field` has a value after inheritance (resolved cells are never blank). */
 export function hasResolved(r: CatalogueRow, field: FieldId): boolean {
   return r.cells.resRow[r.index * NF + FIELD_INDEX[field]] !== 0;
+}
+
+/** hasResolved for a field given by its slot (fieldSlot). */
+export function hasResolvedAt(r: CatalogueRow, slot: number): boolean {
+  return r.cells.resRow[r.index * NF + slot] !== 0;
 }
 
 /** The row's value of `field` after inheritance, built on demand. */
@@ -345,9 +363,13 @@ export function buildCatalogue(grid: Grid, header?: HeaderInfo): Catalogue | und
     }
     // a cell is empty to classify exactly when its text is blank
     const o = i * NF;
+    // own cells resolve to themselves; the others from a merge or the row above
     for (let j = 0; j < ownCols.length; j++) {
       const { col, slot } = ownCols[j];
-      if ((info[at + col] & KIND_MASK) !== 0 && ownCol[o + slot] === 0) ownCol[o + slot] = col;
+      if ((info[at + col] & KIND_MASK) === 0 || ownCol[o + slot] !== 0) continue;
+      ownCol[o + slot] = col;
+      resRow[o + slot] = r;
+      resCol[o + slot] = col;
     }
     let ownDepth = -1;
     for (let j = 0; j < LEVEL_SLOTS.length; j++) if (ownCol[o + LEVEL_SLOTS[j]]) ownDepth = j;
@@ -355,12 +377,6 @@ export function buildCatalogue(grid: Grid, header?: HeaderInfo): Catalogue | und
     if (kind === 'item') group = r;
     const carry = kind !== 'item' && prev >= 0 && rows[prev].group === group;
 
-    // own cells resolve to themselves; the others from a merge or the row above
-    for (let f = 0; f < NF; f++) {
-      if (ownCol[o + f] === 0) continue;
-      resRow[o + f] = r;
-      resCol[o + f] = ownCol[o + f];
-    }
     const po = prev * NF;
     for (let j = 0; j < resolvedCols.length; j++) {
       const { slot, level, col } = resolvedCols[j];

@@ -4,7 +4,7 @@
  */
 import { channelNameAt, vocabulary } from '../channels.ts';
 import type { FieldId } from '../types.ts';
-import { F_BOOK, F_BOX, F_DI, F_SPACE, F_YEAR_OPEN, textFeatures } from './features.ts';
+import { F_BOOK, F_BOX, F_DI, F_SPACE, F_YEAR_OPEN, isSpaceCode, textFeatures } from './features.ts';
 
 export type CellKind = 'empty' | 'number' | 'mark' | 'channel' | 'deadline' | 'citation' | 'subject' | 'name' | 'text';
 
@@ -34,6 +34,12 @@ const CITATION_TITLE = /^(\d+[.．、]\s*)?.{0,30}《.+》/;
 const SENTENCE = /[，。]/;
 const CLAUSE = /[，。；：]/;
 
+/** Whether a character other than whitespace follows the first one. */
+function solidAfterFirst(s: string): boolean {
+  for (let i = 1; i < s.length; i++) if (!isSpaceCode(s.charCodeAt(i))) return true;
+  return false;
+}
+
 /** The channel vocabulary of channels.ts (national list, variants, aliases, known local channels). */
 const CHANNELS = vocabulary();
 /** What may follow a channel name in a channel cell: a separator, a box or tick, a bracketed note. */
@@ -58,6 +64,9 @@ export function classify(raw: string | number | boolean | null): CellKind {
  */
 export function classifyText(raw: string, f: number): CellKind {
   if (raw === '') return 'empty';
+  // a cell that starts with a box and holds more than the box is a channel cell however it is
+  // spaced (the tests before the box test below need one character or only digits): no copy
+  if (f & F_SPACE && BOX_START.test(raw) && solidAfterFirst(raw)) return 'channel';
   // most cells hold no whitespace: no copy to collapse and trim
   const s = f & F_SPACE ? raw.replace(SPACES, ' ').trim() : raw;
   if (!s) return 'empty';

@@ -48,9 +48,28 @@ const DIGIT_0 = 0x30;
 const DIGIT_9 = 0x39;
 const DI = 0x7b2c; // 第
 
+/** Whether a code unit is /\s/. */
+export function isSpaceCode(c: number): boolean {
+  return c < 128 ? (ASCII[c] & F_SPACE) !== 0 : isWideSpace(c);
+}
+
 /** Whether a code unit outside ASCII is /\s/. */
 function isWideSpace(c: number): boolean {
   return c === 0x3000 || c === 0xa0 || c === 0xfeff || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f;
+}
+
+/** Whether c is an ASCII letter. */
+function isLetter(c: number): boolean {
+  return (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
+}
+
+/** The last character before index i that is not whitespace (0: none). */
+function solidBefore(s: string, i: number): number {
+  for (let p = i - 1; p >= 0; p--) {
+    const c = s.charCodeAt(p);
+    if (c < 128 ? !(ASCII[c] & F_SPACE) : !isWideSpace(c)) return c;
+  }
+  return 0;
 }
 
 export function textFeatures(s: string): number {
@@ -59,84 +78,78 @@ export function textFeatures(s: string): number {
   let book = 0;
   let angle = 0;
   let paren = 0;
-  // the character before this one, and the last one that was not whitespace (0: none)
-  let prev = 0;
-  let prevSolid = 0;
-  for (let i = 0; i < s.length; i++) {
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
+    // most characters are Chinese: nothing else to look at (the character before is looked up
+    // by the rare characters whose bits depend on it)
     if (c >= 0x4e00 && c <= 0x9fff) {
-      // most characters: a Chinese character
-      f |= F_HAN;
-      if (c === DI) f |= F_DI;
-    } else if (c < 128) {
-      if (c >= DIGIT_0 && c <= DIGIT_9) {
-        if (prevSolid === DI) f |= F_ARABIC_DI;
-      } else if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) {
-        if ((prev | 0x20) >= 0x61 && (prev | 0x20) <= 0x7a) f |= F_LATIN;
-      } else {
-        const bits = ASCII[c];
-        f |= bits | F_SYMBOL;
-        if (c === 0x2e && prevSolid >= DIGIT_0 && prevSolid <= DIGIT_9) f |= F_LIST;
-        else if (c === 0x28) paren++;
-        else if (c === 0x29) paren--;
-        else if ((c === 0x27 || c === 0x2d) && (prev | 0x20) >= 0x61 && (prev | 0x20) <= 0x7a) f |= F_LATIN; // ' -
-        if (bits & F_SPACE) {
-          prev = c;
-          continue;
-        }
-      }
-    } else {
-      f |= F_SYMBOL;
-      switch (c) {
-        case 0x300a: // 《
-          f |= F_BOOK;
-          book++;
-          break;
-        case 0x300b: // 》
-          book--;
-          break;
-        case 0x3008: // 〈
-          f |= F_BOOK;
-          angle++;
-          break;
-        case 0x3009: // 〉
-          angle--;
-          break;
-        case 0xff08: // （
-          f |= F_YEAR_OPEN;
-          paren++;
-          break;
-        case 0xff09: // ）
-          paren--;
-          break;
-        case 0xff3b: // ［
-        case 0x3010: // 【
-        case 0x3014: // 〔
-          f |= F_YEAR_OPEN;
-          break;
-        case 0x25a0: // ■
-        case 0x25a1: // □
-          f |= F_BOX;
-          break;
-        case 0xff0e: // ．
-        case 0x3001: // 、
-          if (prevSolid >= DIGIT_0 && prevSolid <= DIGIT_9) f |= F_LIST;
-          break;
-        case 0x2019: // ’
-          if ((prev | 0x20) >= 0x61 && (prev | 0x20) <= 0x7a) f |= F_LATIN;
-          break;
-        default:
-          if (isWideSpace(c)) {
-            f |= F_SPACE;
-            if (c === 0x2028 || c === 0x2029) f |= F_LINE_BREAK;
-            prev = c;
-            continue;
-          }
-      }
+      f |= c === DI ? F_HAN | F_DI : F_HAN;
+      continue;
     }
-    prev = c;
-    prevSolid = c;
+    if (c < 128) {
+      if (c >= DIGIT_0 && c <= DIGIT_9) {
+        if (solidBefore(s, i) === DI) f |= F_ARABIC_DI;
+      } else if (isLetter(c)) {
+        if (i > 0 && isLetter(s.charCodeAt(i - 1))) f |= F_LATIN;
+      } else {
+        f |= ASCII[c] | F_SYMBOL;
+        if (c === 0x28) paren++;
+        else if (c === 0x29) paren--;
+        else if (c === 0x2e) f |= isDigitBefore(s, i);
+        else if ((c === 0x27 || c === 0x2d) && i > 0 && isLetter(s.charCodeAt(i - 1))) f |= F_LATIN; // ' -
+      }
+      continue;
+    }
+    f |= F_SYMBOL;
+    switch (c) {
+      case 0x300a: // 《
+        f |= F_BOOK;
+        book++;
+        break;
+      case 0x300b: // 》
+        book--;
+        break;
+      case 0x3008: // 〈
+        f |= F_BOOK;
+        angle++;
+        break;
+      case 0x3009: // 〉
+        angle--;
+        break;
+      case 0xff08: // （
+        f |= F_YEAR_OPEN;
+        paren++;
+        break;
+      case 0xff09: // ）
+        paren--;
+        break;
+      case 0xff3b: // ［
+      case 0x3010: // 【
+      case 0x3014: // 〔
+        f |= F_YEAR_OPEN;
+        break;
+      case 0x25a0: // ■
+      case 0x25a1: // □
+        f |= F_BOX;
+        break;
+      case 0xff0e: // ．
+      case 0x3001: // 、
+        f |= isDigitBefore(s, i);
+        break;
+      case 0x2019: // ’
+        if (i > 0 && isLetter(s.charCodeAt(i - 1))) f |= F_LATIN;
+        break;
+      default:
+        if (isWideSpace(c)) f |= c === 0x2028 || c === 0x2029 ? F_SPACE | F_LINE_BREAK : F_SPACE;
+    }
   }
   if (book !== 0 || angle !== 0 || paren !== 0) f |= F_UNBALANCED;
   return f;
+}
+
+/** F_LIST when the last character before a list marker at i, past whitespace, is a digit. */
+function isDigitBefore(s: string, i: number): number {
+  const p = solidBefore(s, i);
+  return p >= DIGIT_0 && p <= DIGIT_9 ? F_LIST : 0;
 }

@@ -28,9 +28,9 @@ const REQUIRED = new Set<FieldId>(['content', 'basis', 'deadline', 'subject', 'c
  * @param prefer column that a lone item name should move to (the deepest level used above)
  */
 export function findShift(kinds: CellKind[], fields: (FieldId | undefined)[], ncols: number, prefer?: number): ShiftMove | undefined {
-  const score = (c: number, k: CellKind) => fit(k, fields[c]);
+  // (fit called directly, not through a closure: a closure made per call was an allocation for every row)
   let bad = false;
-  for (let c = 1; c <= ncols; c++) if (kinds[c] !== 'empty' && score(c, kinds[c]) < 0) bad = true;
+  for (let c = 1; c <= ncols; c++) if (kinds[c] !== 'empty' && fit(kinds[c], fields[c]) < 0) bad = true;
   if (!bad) return undefined;
 
   let nonEmpty = 0;
@@ -39,7 +39,7 @@ export function findShift(kinds: CellKind[], fields: (FieldId | undefined)[], nc
   const at: number[][] = [];
   for (let t = 1; t <= ncols; t++) {
     const row: number[] = (at[t] = []);
-    for (let c = 1; c <= ncols; c++) row[c] = score(t, kinds[c]);
+    for (let c = 1; c <= ncols; c++) row[c] = fit(kinds[c], fields[t]);
   }
   let best: ShiftMove | undefined;
   let bestTie = Number.POSITIVE_INFINITY;

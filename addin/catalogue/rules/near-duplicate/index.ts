@@ -1,10 +1,11 @@
-import { cellFeatures, cellText } from '../../model/catalogue.ts';
+import { cellFeatures, cellText, fieldSlot } from '../../model/catalogue.ts';
 import { colLetters } from '../../grid.ts';
 import { F_SYMBOL, textFeatures } from '../../model/features.ts';
-import { colAfterShift, defineRule } from '../../rule.ts';
+import { colAfterShiftAt, defineRule } from '../../rule.ts';
 import type { FieldId } from '../../types.ts';
 
 const LEVELS: FieldId[] = ['level1', 'level2', 'level3', 'level4'];
+const LEVEL_SLOTS = LEVELS.map(fieldSlot);
 
 // (compiled once: a regex literal in a function body is a new object each time it runs)
 const NOT_NAME = /[\s\u3000\u00a0\p{P}\p{S}]+/gu;
@@ -84,6 +85,7 @@ export default defineRule({
   check(ctx) {
     const { cat } = ctx;
     const nodes: Node[] = [];
+    const levelCols = LEVELS.map((f) => cat.header.byField[f]);
     // the open node at each level (index 0..3) while walking down the rows
     const open: (Node | undefined)[] = [undefined, undefined, undefined, undefined];
     // (indexed loops: a for-of over the rows left an iterator result per row, ~2 MB per 10k-row run)
@@ -93,7 +95,7 @@ export default defineRule({
       if (r.kind === 'blank') continue;
       for (let k = 0; k < LEVELS.length; k++) {
         // a shifted row's cells count where row-shift will put them
-        const col = colAfterShift(cat, r, LEVELS[k]);
+        const col = colAfterShiftAt(cat, r, levelCols[k], LEVEL_SLOTS[k]);
         if (!col) continue;
         const text = cellText(r, col).trim();
         const cur = open[k];

@@ -1,4 +1,4 @@
-import { type CatalogueRow, hasResolved, ownCol, resolvedCell } from '../../model/catalogue.ts';
+import { type CatalogueRow, fieldSlot, hasResolved, hasResolvedAt, ownCol, resolvedCell } from '../../model/catalogue.ts';
 import { defineRule } from '../../rule.ts';
 import type { FieldId } from '../../types.ts';
 
@@ -48,7 +48,7 @@ export default defineRule({
       let item: string | undefined;
       for (let k = 0; k < needs.length; k++) {
         const { need, cols } = needs[k];
-        if (has(r, need.anyOf)) continue;
+        if (has(r, needs[k].slots)) continue;
         if (need.key === 'content' && (ownCol(r, 'level3') || ownCol(r, 'level4') || hasResolved(r, 'level3') || hasResolved(r, 'level4'))) continue;
         item ??= (resolvedCell(r, 'level4') ?? resolvedCell(r, 'level3') ?? resolvedCell(r, 'level2') ?? resolvedCell(r, 'level1'))?.text.trim().slice(0, 20) ?? `第${r.row}行`;
         ctx.report({ row: r.row, col: cols[0], messageId: 'missing', data: { item, name: need.zh, nameEn: need.en } });
@@ -58,17 +58,20 @@ export default defineRule({
 });
 
 /** Whether any of the fields holds a value after inheritance (resolved cells are never blank). */
-function has(r: CatalogueRow, fields: readonly FieldId[]): boolean {
-  for (let i = 0; i < fields.length; i++) if (hasResolved(r, fields[i])) return true;
+function has(r: CatalogueRow, slots: readonly number[]): boolean {
+  for (let i = 0; i < slots.length; i++) if (hasResolvedAt(r, slots[i])) return true;
   return false;
 }
 
-/** The needs whose columns the catalogue has, each with its columns (the first is where to report). */
-function needsOf(byField: Partial<Record<FieldId, number>>): { need: Need; cols: number[] }[] {
-  const out: { need: Need; cols: number[] }[] = [];
+/** The table slots of each need's fields (fieldSlot), looked up once. */
+const SLOTS = new Map(NEEDS.map((need) => [need, need.anyOf.map(fieldSlot)]));
+
+/** The needs whose columns the catalogue has, each with its columns (the first is where to report) and its fields' slots. */
+function needsOf(byField: Partial<Record<FieldId, number>>): { need: Need; cols: number[]; slots: number[] }[] {
+  const out: { need: Need; cols: number[]; slots: number[] }[] = [];
   for (const need of NEEDS) {
     const cols = need.anyOf.map((f) => byField[f]).filter((c): c is number => c !== undefined);
-    if (cols.length) out.push({ need, cols });
+    if (cols.length) out.push({ need, cols, slots: SLOTS.get(need)! });
   }
   return out;
 }

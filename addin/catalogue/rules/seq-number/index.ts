@@ -2,6 +2,8 @@ import { cellText, ownCol } from '../../model/catalogue.ts';
 import { cellAt } from '../../grid.ts';
 import { defineRule } from '../../rule.ts';
 
+const DIGITS = /^\d+$/;
+
 /** 序号: numbers in order, no gaps, no duplicates, no text. */
 export default defineRule({
   meta: {
@@ -20,9 +22,13 @@ export default defineRule({
     const col = ctx.cat.header.byField.seq;
     if (col === undefined) return;
     let prev = 0;
+    // the row each number was first seen on: numbers up to the row count (all of them, in a sound
+    // catalogue) in a table, the others in a Map (a Map of 10,000 numbers grows its table ~14 times)
+    const rows = ctx.cat.rows;
+    const limit = rows.length + 1;
+    const firstRow = new Int32Array(limit + 1);
     const seen = new Map<number, number>();
     // (indexed loops: a for-of over the rows left an iterator result per row, ~2 MB per 10k-row run)
-    const rows = ctx.cat.rows;
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i];
       const own = ownCol(r, 'seq');
@@ -33,18 +39,19 @@ export default defineRule({
       if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < 1e21) n = v + 0;
       else {
         const t = cellText(r, own).trim();
-        if (!/^\d+$/.test(t)) {
+        if (!DIGITS.test(t)) {
           ctx.report({ row: r.row, col, messageId: 'notNumber', data: { value: t } });
           continue;
         }
         n = Number(t);
       }
-      const first = seen.get(n);
+      const first = n <= limit ? firstRow[n] || undefined : seen.get(n);
       if (first !== undefined) {
         ctx.report({ row: r.row, col, messageId: 'duplicate', data: { n, first } });
         continue;
       }
-      seen.set(n, r.row);
+      if (n <= limit) firstRow[n] = r.row;
+      else seen.set(n, r.row);
       if (n > prev + 1) {
         const missing = n - prev === 2 ? String(prev + 1) : `${prev + 1}–${n - 1}`;
         ctx.report({ row: r.row, col, severity: 'warning', messageId: 'gap', data: { prev, n, missing } });

@@ -1,9 +1,10 @@
-import { cellFeatures, cellText, ownCol } from '../../model/catalogue.ts';
+import { cellFeatures, cellText, fieldSlot, ownColAt } from '../../model/catalogue.ts';
 import { F_HAN, F_LATIN } from '../../model/features.ts';
 import { defineRule } from '../../rule.ts';
 import type { FieldId } from '../../types.ts';
 
 const TEXT_FIELDS: FieldId[] = ['level1', 'level2', 'level3', 'level4', 'content', 'basis', 'deadline', 'subject', 'duration'];
+const TEXT_SLOTS = TEXT_FIELDS.map(fieldSlot);
 
 /** Latin words that belong in Chinese government text. Compared lower-case. */
 const KNOWN = new Set([
@@ -74,9 +75,8 @@ export default defineRule({
     const rows = ctx.dataRows();
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i];
-      for (let k = 0; k < TEXT_FIELDS.length; k++) {
-        const f = TEXT_FIELDS[k];
-        const col = ownCol(r, f);
+      for (let k = 0; k < TEXT_SLOTS.length; k++) {
+        const col = ownColAt(r, TEXT_SLOTS[k]);
         // (strayLatin's own first test, from the features the model found)
         if (!col || (cellFeatures(r, col) & (F_LATIN | F_HAN)) !== (F_LATIN | F_HAN)) continue;
         const text = cellText(r, col);

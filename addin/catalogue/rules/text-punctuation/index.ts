@@ -1,10 +1,11 @@
-import { cellFeatures, cellText, ownCol } from '../../model/catalogue.ts';
+import { cellFeatures, cellText, fieldSlot, ownColAt } from '../../model/catalogue.ts';
 import { F_ASCII_MARK, F_HAN } from '../../model/features.ts';
 import { defineRule } from '../../rule.ts';
 import { findDocNumbers } from '../../citations.ts';
 import type { FieldId } from '../../types.ts';
 
 const TEXT_FIELDS: FieldId[] = ['level1', 'level2', 'level3', 'level4', 'content', 'basis', 'deadline', 'subject', 'duration'];
+const TEXT_SLOTS = TEXT_FIELDS.map(fieldSlot);
 const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）', '.': '。' };
 /** Chinese characters and CJK punctuation (incl. curly quotes and the dash used in Chinese text). */
 const CJK = /[\u3000-\u303f\u4e00-\u9fff\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018-\u201d\u2014\u2026]/;
@@ -105,9 +106,8 @@ export default defineRule({
     const rows = ctx.dataRows();
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i];
-      for (let k = 0; k < TEXT_FIELDS.length; k++) {
-        const f = TEXT_FIELDS[k];
-        const col = ownCol(r, f);
+      for (let k = 0; k < TEXT_SLOTS.length; k++) {
+        const col = ownColAt(r, TEXT_SLOTS[k]);
         // (halfWidthPunctuation's own first test, from the features the model found)
         if (!col || (cellFeatures(r, col) & (F_ASCII_MARK | F_HAN)) !== (F_ASCII_MARK | F_HAN)) continue;
         const text = cellText(r, col);

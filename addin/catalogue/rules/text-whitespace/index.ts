@@ -1,10 +1,11 @@
-import { cellFeatures, cellText, ownCol } from '../../model/catalogue.ts';
+import { cellFeatures, cellText, fieldSlot, ownColAt } from '../../model/catalogue.ts';
 import { F_SPACE } from '../../model/features.ts';
 import { defineRule } from '../../rule.ts';
 import type { FieldId } from '../../types.ts';
 
 /** Text columns (channels and ticks have their own rules). */
 const TEXT_FIELDS: FieldId[] = ['level1', 'level2', 'level3', 'level4', 'content', 'basis', 'deadline', 'subject', 'duration'];
+const TEXT_SLOTS = TEXT_FIELDS.map(fieldSlot);
 
 /**
  * Every run of whitespace that is not exactly one ASCII space becomes one space; the ends are
@@ -38,9 +39,8 @@ export default defineRule({
     const rows = ctx.dataRows();
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i];
-      for (let k = 0; k < TEXT_FIELDS.length; k++) {
-        const f = TEXT_FIELDS[k];
-        const col = ownCol(r, f);
+      for (let k = 0; k < TEXT_SLOTS.length; k++) {
+        const col = ownColAt(r, TEXT_SLOTS[k]);
         // a cell without a character normalizeWhitespace touches is left as it is
         if (!col || !(cellFeatures(r, col) & F_SPACE)) continue;
         const text = cellText(r, col);
