@@ -45,15 +45,35 @@ export function App({ host, initialTab = 'catalogue', toolbar }: AppProps) {
   const s = useStyles();
   const [settings, setSettings] = useState<PaneSettings | null>(null);
   const [tab, setTab] = useState<TabId>(initialTab);
-  const [font, setFont] = useState<{ name: string; bytes: Uint8Array } | undefined>();
+  const [font, setFontState] = useState<{ name: string; bytes: Uint8Array } | undefined>();
+  const [themeName, setThemeName] = useState(host.theme);
 
   useEffect(() => {
     let live = true;
     void host.settings.load().then((v) => live && setSettings(v));
+    // The own font uploaded in an earlier session (IndexedDB).
+    host.fonts
+      ?.load()
+      .then((f) => live && f && setFontState(f))
+      .catch(() => undefined);
     return () => {
       live = false;
     };
-  }, [host.settings]);
+  }, [host.settings, host.fonts]);
+
+  useEffect(() => host.onThemeChange?.(setThemeName), [host]);
+
+  /** Keep the font for this session, and in the host's font store for the next ones. */
+  const setFont = useCallback(
+    async (f: { name: string; bytes: Uint8Array } | undefined) => {
+      setFontState(f);
+      if (!host.fonts) return false;
+      if (f) await host.fonts.save(f);
+      else await host.fonts.clear();
+      return true;
+    },
+    [host.fonts],
+  );
 
   const saveSettings = useCallback(
     async (next: PaneSettings) => {
@@ -63,7 +83,7 @@ export function App({ host, initialTab = 'catalogue', toolbar }: AppProps) {
     [host.settings],
   );
 
-  const theme = host.theme === 'dark' ? webDarkTheme : webLightTheme;
+  const theme = themeName === 'dark' ? webDarkTheme : webLightTheme;
   const locale: PaneLocale = settings?.locale ?? 'zh-CN';
   const label = (id: TabId) => t(locale, id === 'catalogue' ? 'tabCatalogue' : id === 'forms' ? 'tabForms' : id === 'stats' ? 'tabStats' : 'tabSettings');
 
@@ -79,7 +99,7 @@ export function App({ host, initialTab = 'catalogue', toolbar }: AppProps) {
     { theme, lang: locale },
     h(
       'div',
-      { className: s.root, ...data({ ready: settings ? 'true' : 'false' }), id: 'xxgk-pane' },
+      { className: s.root, ...data({ ready: settings ? 'true' : 'false', theme: themeName }), id: 'xxgk-pane' },
       h(
         'div',
         { className: s.head },

@@ -1,18 +1,25 @@
 /// <reference lib="dom" />
 /**
  * 目录校验: check the catalogue sheet, findings grouped by severity and rule, click to select the
- * cell, next/previous, ignore (remembered through the settings store), fix one, fix all safe,
- * re-check after every edit (ours at once, the user's debounced).
+ * cell, next/previous, ignore (remembered in the workbook's own state, so it travels with the
+ * file), fix one, fix all safe (edits, green fix marks and a 'catalogue-fixed' log event in one
+ * write), undo, drop-down lists for the 渠道/对象/方式/时限 columns, and a re-check of the changed
+ * rows as the user types (Excel with ExcelApi 1.9), our own writes told apart by address + value.
  */
 import { Badge, Button, Caption1, MessageBar, MessageBarBody, Select, Spinner, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { createElement as h, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { validateGrid } from '../catalogue/engine.ts';
+import type { Grid } from '../catalogue/grid.ts';
 import { render } from '../catalogue/messages.ts';
 import type { CellEdit, Finding, Severity } from '../catalogue/types.ts';
-import { type ValidationReport, fixSheet, validateSheet } from '../usecases/catalogue.ts';
+import type { CellsChangedEvent } from '../port/workbook-port.ts';
+import { type ValidationReport, catalogueDropdowns, fixLogOption, fixSheet, reportOf } from '../usecases/catalogue.ts';
 import { errorText, nextFrame } from './host.ts';
 import type { PaneHost } from './host.ts';
 import { type PaneLocale, t } from './i18n.ts';
-import { displayOrder, groupFindings, ignoreKey, safeFixCount, step, undoFor } from './findings-view.ts';
+import { displayOrder, groupFindings, safeFixCount, step, undoFor } from './findings-view.ts';
+import { type IgnoreRecord, ignoreRecordFor, ignoreStateKey, ignoreStateValue, ignoresOf, recordsFromLegacy, resolveIgnores, withoutIgnored } from './ignores.ts';
+import { OwnWrites, gridWidth, mergeRows, rowsToReread, widestColumn } from './live-recheck.ts';
 import type { PaneSettings } from './settings.ts';
 import { data } from './data-attrs.ts';
 
@@ -34,10 +41,15 @@ const useStyles = makeStyles({
   cell: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorBrandForeground1 },
   actions: { gridColumn: '2', display: 'flex', gap: '4px' },
   nav: { display: 'flex', gap: '8px', alignItems: 'center', marginTop: '8px' },
+  hint: { color: tokens.colorNeutralForeground3, display: 'block', marginBottom: '6px' },
 });
 
 const SEVERITY_COLOR: Record<Severity, 'danger' | 'warning' | 'informative'> = { error: 'danger', warning: 'warning', info: 'informative' };
 const MAX_PER_RULE = 300;
+/** Typing pauses this long before the changed rows are checked again. */
+const RECHECK_DEBOUNCE_MS = 800;
+/** Sheets the product keeps for itself (log, state): never offered as catalogues. */
+const OWN_SHEET = /^_xxgk_/;
 
 export interface CatalogueTabProps {
   host: PaneHost;
@@ -53,48 +65,112 @@ export function CatalogueTab({ host, settings, saveSettings, locale }: Catalogue
   const [sheet, setSheet] = useState<string>('');
   const [report, setReport] = useState<ValidationReport | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
-  const [notice, setNotice] = useState<{ intent: 'success' | 'error' | 'info'; text: string } | null>(null);
+  const [notice, setNotice] = useState<{ intent: 'success' | 'error' | 'info' | 'warning'; text: string } | null>(null);
   const [current, setCurrent] = useState(-1);
   /** What the last fix changed, to put back with 撤销. */
   const [lastFix, setLastFix] = useState<{ sheet: string; undo: CellEdit[] } | null>(null);
-  const ownWriteUntil = useRef(0);
+  /** Whether the last fix left green marks on the sheet. */
+  const [fixMarked, setFixMarked] = useState<string | null>(null);
+  const [activeIgnores, setActiveIgnores] = useState(0);
+  /** The grid the report was made from (live re-checks merge changed rows into it). */
+  const gridRef = useRef<Grid | null>(null);
+  /** The workbook's state (ignored findings live there): read once per document, we are its only writer. */
+  const stateRef = useRef<Record<string, string> | null>(null);
+  const ownWrites = useRef(new OwnWrites());
+  const sheetRef = useRef('');
+  const working = useRef(false);
 
-  const ignored = useMemo(() => (report ? (settings.ignored[report.sheet] ?? []) : []), [report, settings]);
+  const optionsOf = useCallback((keys: string[]) => ({ ignored: keys }), []);
+
+  /** The workbook state, read once per document (we are its only writer). */
+  const loadState = useCallback(async (): Promise<Record<string, string>> => {
+    if (stateRef.current) return stateRef.current;
+    const st = await port.readState();
+    stateRef.current = st;
+    return st;
+  }, [port]);
+
+  const writeState = useCallback(
+    async (entries: Record<string, string | null>) => {
+      await port.writeState(entries);
+      const next = { ...(stateRef.current ?? {}) };
+      for (const [k, v] of Object.entries(entries)) {
+        if (v === null) delete next[k];
+        else next[k] = v;
+      }
+      stateRef.current = next;
+    },
+    [port],
+  );
+
+  /** Validate a grid in memory with the workbook's ignores; highlight the result. */
+  const evaluate = useCallback(
+    async (grid: Grid, st: Record<string, string>) => {
+      gridRef.current = grid;
+      const t0 = performance.now();
+      const res = validateGrid(grid);
+      const resolved = resolveIgnores(ignoresOf(st, grid.sheet), grid, res.findings);
+      const final = reportOf(grid, withoutIgnored(res.findings, resolved.keys), res.catalogue, performance.now() - t0);
+      setReport(final);
+      setActiveIgnores(resolved.active.length);
+      setSheet(final.sheet);
+      sheetRef.current = final.sheet;
+      setCurrent(-1);
+      await port.clearHighlights(final.sheet);
+      await port.highlight(final.sheet, final.findings);
+      return final;
+    },
+    [port],
+  );
+
+  /** Ignores kept in the pane settings before the state store: moved into the workbook once. */
+  const migrateLegacy = useCallback(
+    async (grid: Grid, st: Record<string, string>): Promise<Record<string, string>> => {
+      const legacy = settings.ignored[grid.sheet];
+      if (!legacy?.length) return st;
+      const entries: Record<string, string> = {};
+      for (const r of recordsFromLegacy(grid.sheet, legacy, grid)) entries[ignoreStateKey(r)] = ignoreStateValue(r);
+      await writeState(entries);
+      const rest = { ...settings.ignored };
+      delete rest[grid.sheet];
+      await saveSettings({ ...settings, ignored: rest });
+      return stateRef.current ?? st;
+    },
+    [settings, saveSettings, writeState],
+  );
 
   const check = useCallback(
-    async (name?: string, o: { quiet?: boolean; ignored?: string[] } = {}) => {
+    async (name?: string, o: { quiet?: boolean } = {}) => {
+      working.current = true;
       setBusy(t(locale, 'validating'));
       if (!o.quiet) setNotice(null);
       await nextFrame();
       try {
-        const target = name || undefined;
-        const res = await validateSheet(port, target, { ignored: o.ignored ?? (target ? (settings.ignored[target] ?? []) : []) });
-        // The first check without a name resolves the sheet; check again with its ignores.
-        const final = !target && !o.ignored && (settings.ignored[res.sheet] ?? []).length ? await validateSheet(port, res.sheet, { ignored: settings.ignored[res.sheet] }) : res;
-        setReport(final);
-        setSheet(final.sheet);
-        setCurrent(-1);
-        ownWriteUntil.current = Date.now() + 1000;
-        await port.clearHighlights(final.sheet);
-        await port.highlight(final.sheet, final.findings);
+        const grid = await port.readSheet(name || undefined);
+        ownWrites.current.clear(grid.sheet); // the grid now holds our writes
+        const st = await migrateLegacy(grid, await loadState());
+        await evaluate(grid, st);
       } catch (e) {
         setReport(null);
         setNotice({ intent: 'error', text: errorText(e, locale) });
       } finally {
+        working.current = false;
         setBusy(null);
       }
     },
-    [port, settings.ignored, locale],
+    [port, locale, loadState, evaluate, migrateLegacy],
   );
 
-  // A new document: list its sheets and check the default one.
+  // A new document: its state, its sheets, and a check of the default one.
   useEffect(() => {
     let live = true;
+    stateRef.current = null;
+    gridRef.current = null;
     port
       .listSheets()
       .then((names) => {
         if (!live) return;
-        setSheets(names);
+        setSheets(names.filter((n) => !OWN_SHEET.test(n)));
         void check(undefined);
       })
       .catch((e: unknown) => setNotice({ intent: 'error', text: errorText(e, locale) }));
@@ -103,20 +179,62 @@ export function CatalogueTab({ host, settings, saveSettings, locale }: Catalogue
     };
   }, [host.docKey]);
 
-  // The user's own edits (Excel): re-check, debounced, ignoring the echo of our writes.
+  // Excel's worksheets.onChanged (ExcelApi 1.9): re-read only the changed rows, debounced; a
+  // change that our own write explains (same address, the value we wrote) is dropped.
   useEffect(() => {
-    if (!host.onUserEdit || !sheet) return;
+    const events = port.events;
+    if (!events) return;
+    let pending: CellsChangedEvent[] = [];
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const off = host.onUserEdit((changed) => {
-      if (changed !== sheet || Date.now() < ownWriteUntil.current) return;
-      clearTimeout(timer);
-      timer = setTimeout(() => void check(sheet, { quiet: true }), 800);
-    });
-    return () => {
-      clearTimeout(timer);
-      off();
+    let off: (() => Promise<void>) | undefined;
+    let closed = false;
+    const run = async () => {
+      const grid = gridRef.current;
+      const st = stateRef.current;
+      if (!grid || !st || pending.length === 0) return;
+      if (working.current) {
+        timer = setTimeout(() => void run(), RECHECK_DEBOUNCE_MS);
+        return;
+      }
+      const batch = pending.filter((e) => e.sheet === grid.sheet);
+      pending = [];
+      if (batch.length === 0) return;
+      working.current = true;
+      try {
+        const spans = rowsToReread(batch);
+        if (!spans) {
+          working.current = false;
+          await check(grid.sheet, { quiet: true });
+          return;
+        }
+        const read = await port.readRows(grid.sheet, spans, Math.max(gridWidth(grid), widestColumn(batch)));
+        const user = batch.filter((e) => !ownWrites.current.explains(grid.sheet, e.address, read, grid));
+        if (user.length === 0) return;
+        await evaluate(mergeRows(grid, read), st);
+      } catch (e) {
+        setNotice({ intent: 'error', text: errorText(e, locale) });
+      } finally {
+        working.current = false;
+      }
     };
-  }, [host, sheet, check]);
+    events
+      .onChanged((e) => {
+        if (e.sheet !== sheetRef.current) return;
+        pending.push(e);
+        clearTimeout(timer);
+        timer = setTimeout(() => void run(), RECHECK_DEBOUNCE_MS);
+      })
+      .then((unsubscribe) => {
+        off = unsubscribe;
+        if (closed) void unsubscribe();
+      })
+      .catch(() => undefined); // a convenience: the 重新校验 button remains
+    return () => {
+      closed = true;
+      clearTimeout(timer);
+      if (off) void off().catch(() => undefined);
+    };
+  }, [port, host.docKey, check, evaluate, locale]);
 
   const groups = useMemo(() => groupFindings(report?.findings ?? []), [report]);
   const order = useMemo(() => displayOrder(groups), [groups]);
@@ -135,40 +253,64 @@ export function CatalogueTab({ host, settings, saveSettings, locale }: Catalogue
     if (i >= 0) void select(order[i]);
   };
 
+  const remember = (sheetName: string, applied: readonly CellEdit[]) => ownWrites.current.record(sheetName, applied);
+
+  const logWarning = (problem: { reason?: { zh: string; en: string } } | undefined) =>
+    problem ? t(locale, 'logDamaged', { reason: (locale === 'en' ? problem.reason?.en : problem.reason?.zh) ?? '' }) : '';
+
   const fixOne = async (f: Finding) => {
     if (!f.fix) return;
+    working.current = true;
     setBusy(t(locale, 'fixing'));
     try {
-      ownWriteUntil.current = Date.now() + 5000;
-      const r = await port.applyEdits(f.sheet, f.fix.edits);
+      const logged = await fixLogOption(port, f.sheet, () => [f.ruleId]);
+      const r = await port.applyEdits(f.sheet, f.fix.edits, logged.options);
+      remember(f.sheet, r.applied);
       setLastFix(r.applied.length ? { sheet: f.sheet, undo: undoFor(r) } : null);
-      setNotice({ intent: 'success', text: t(locale, 'fixedSummary', { applied: r.applied.length, passes: 1, skipped: r.skipped.length ? t(locale, 'skippedPart', { n: r.skipped.length }) : '' }) });
+      if (r.applied.length) setFixMarked(f.sheet);
+      setNotice({
+        intent: logged.problem ? 'warning' : 'success',
+        text: t(locale, 'fixedSummary', { applied: r.applied.length, passes: 1, skipped: r.skipped.length ? t(locale, 'skippedPart', { n: r.skipped.length }) : '' }) + logWarning(logged.problem),
+      });
     } catch (e) {
       setNotice({ intent: 'error', text: errorText(e, locale) });
     } finally {
+      working.current = false;
       setBusy(null);
     }
     await check(f.sheet, { quiet: true });
   };
 
+  const currentKeys = (): string[] => {
+    const grid = gridRef.current;
+    if (!grid || !stateRef.current) return [];
+    return resolveIgnores(ignoresOf(stateRef.current, grid.sheet), grid, validateGrid(grid).findings).keys;
+  };
+
   const fixAll = async () => {
     if (!report) return;
+    working.current = true;
     setBusy(t(locale, 'fixing'));
     await nextFrame();
     try {
-      ownWriteUntil.current = Date.now() + 5000;
-      const r = await fixSheet(port, { sheet: report.sheet, options: { ignored } });
+      const r = await fixSheet(port, { sheet: report.sheet, options: optionsOf(currentKeys()), log: true });
+      if (r.apply) remember(r.sheet, r.apply.applied);
       setLastFix(r.apply?.applied.length ? { sheet: r.sheet, undo: undoFor(r.apply) } : null);
+      if (r.apply?.applied.length) setFixMarked(r.sheet);
       const applied = r.apply?.applied.length ?? 0;
       const skipped = r.apply?.skipped.length ?? 0;
       setNotice(
         applied + skipped === 0
           ? { intent: 'info', text: t(locale, 'nothingToFix') }
-          : { intent: 'success', text: t(locale, 'fixedSummary', { applied, passes: r.passes, skipped: skipped ? t(locale, 'skippedPart', { n: skipped }) : '' }) },
+          : {
+              intent: r.logProblem ? 'warning' : 'success',
+              text: t(locale, 'fixedSummary', { applied, passes: r.passes, skipped: skipped ? t(locale, 'skippedPart', { n: skipped }) : '' }) + logWarning(r.logProblem),
+            },
       );
     } catch (e) {
       setNotice({ intent: 'error', text: errorText(e, locale) });
     } finally {
+      working.current = false;
       setBusy(null);
     }
     await check(report.sheet, { quiet: true });
@@ -176,39 +318,84 @@ export function CatalogueTab({ host, settings, saveSettings, locale }: Catalogue
 
   const undo = async () => {
     if (!lastFix) return;
+    working.current = true;
     setBusy(t(locale, 'fixing'));
     try {
-      ownWriteUntil.current = Date.now() + 5000;
-      const r = await port.applyEdits(lastFix.sheet, lastFix.undo);
+      // highlight: false — the cells put back lose their fix marks in the same write
+      const r = await port.applyEdits(lastFix.sheet, lastFix.undo, { highlight: false });
+      remember(lastFix.sheet, r.applied);
       setNotice({ intent: 'info', text: t(locale, 'undone', { n: r.applied.length, skipped: r.skipped.length ? t(locale, 'skippedPart', { n: r.skipped.length }) : '' }) });
       setLastFix(null);
     } catch (e) {
       setNotice({ intent: 'error', text: errorText(e, locale) });
     } finally {
+      working.current = false;
       setBusy(null);
     }
     await check(lastFix.sheet, { quiet: true });
   };
 
+  const clearMarks = async () => {
+    if (!fixMarked) return;
+    try {
+      await port.clearFixMarks(fixMarked);
+      setFixMarked(null);
+    } catch (e) {
+      setNotice({ intent: 'error', text: errorText(e, locale) });
+    }
+  };
+
   const ignore = async (f: Finding) => {
-    const list = settings.ignored[f.sheet] ?? [];
-    const key = ignoreKey(f);
-    if (list.includes(key)) return;
-    const next = { ...settings, ignored: { ...settings.ignored, [f.sheet]: [...list, key] } };
-    await saveSettings(next);
-    // Drop it from the list at once; the next check passes it to the engine.
-    setReport((r) => (r ? { ...r, findings: r.findings.filter((x) => !(x.ruleId === f.ruleId && x.cell === f.cell)) } : r));
+    const grid = gridRef.current;
+    const st = stateRef.current;
+    if (!grid || !st) return;
+    try {
+      const record = ignoreRecordFor(f, grid);
+      // Lapsed ignores of this sheet (their value is gone) are dropped in the same write.
+      const resolved = resolveIgnores(ignoresOf(st, grid.sheet), grid, validateGrid(grid).findings);
+      const entries: Record<string, string | null> = { [ignoreStateKey(record)]: ignoreStateValue(record) };
+      for (const r of resolved.lapsed) entries[ignoreStateKey(r)] = null;
+      await writeState(entries);
+      await evaluate(grid, stateRef.current ?? st);
+    } catch (e) {
+      setNotice({ intent: 'error', text: errorText(e, locale) });
+    }
   };
 
   const unignoreAll = async () => {
-    if (!report) return;
-    const rest = { ...settings.ignored };
-    delete rest[report.sheet];
-    await saveSettings({ ...settings, ignored: rest });
-    await check(report.sheet, { quiet: true, ignored: [] });
+    const grid = gridRef.current;
+    if (!grid || !stateRef.current) return;
+    try {
+      const entries: Record<string, string | null> = {};
+      for (const r of ignoresOf(stateRef.current, grid.sheet) as IgnoreRecord[]) entries[ignoreStateKey(r)] = null;
+      await writeState(entries);
+      await evaluate(grid, stateRef.current ?? {});
+    } catch (e) {
+      setNotice({ intent: 'error', text: errorText(e, locale) });
+    }
   };
 
-  const ignoredCount = ignored.length;
+  const addDropdowns = async () => {
+    const grid = gridRef.current;
+    if (!grid) return;
+    setBusy(t(locale, 'addingDropdowns'));
+    try {
+      const plan = catalogueDropdowns(grid);
+      if (!plan || plan.rules.length === 0) {
+        setNotice({ intent: 'info', text: t(locale, 'noDropdownColumns') });
+        return;
+      }
+      await port.addValidation(grid.sheet, plan.rules);
+      const cols = plan.columns.map((c) => (c.kind === 'prompt' ? t(locale, 'promptOnly', { label: c.label }) : c.label)).join(locale === 'en' ? ', ' : '、');
+      setNotice({ intent: 'success', text: t(locale, host.kind === 'workbench' ? 'dropdownsAddedFile' : 'dropdownsAdded', { n: plan.columns.length, cols }) });
+    } catch (e) {
+      setNotice({ intent: 'error', text: errorText(e, locale) });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const ignoredCount = activeIgnores;
   const safe = safeFixCount(report?.findings ?? []);
   const selected = current >= 0 ? order[current] : undefined;
 
@@ -232,7 +419,15 @@ export function CatalogueTab({ host, settings, saveSettings, locale }: Catalogue
       ),
       h(Button, { onClick: () => void check(sheet), disabled: Boolean(busy), ...data({ testid: 'recheck' }) }, report ? t(locale, 'recheck') : t(locale, 'validate')),
       h(Button, { appearance: 'primary', onClick: () => void fixAll(), disabled: Boolean(busy) || safe === 0, ...data({ testid: 'fix-all' }) }, t(locale, 'fixAllSafe')),
+      h(
+        Button,
+        { onClick: () => void addDropdowns(), disabled: Boolean(busy) || !report?.header || !port.capabilities.dataValidation, ...data({ testid: 'add-dropdowns' }) },
+        t(locale, 'addDropdowns'),
+      ),
+      fixMarked ? h(Button, { appearance: 'subtle', onClick: () => void clearMarks(), ...data({ testid: 'clear-fix-marks' }) }, t(locale, 'clearFixMarks')) : null,
     ),
+    !port.capabilities.dataValidation ? h(Caption1, { className: s.hint, ...data({ testid: 'dropdowns-unsupported' }) }, t(locale, host.kind === 'excel' ? 'dropdownsNeedApi' : 'dropdownsNeedXlsx')) : null,
+    host.kind === 'excel' && !port.events ? h(Caption1, { className: s.hint, ...data({ testid: 'no-live-recheck' }) }, t(locale, 'noLiveRecheck')) : null,
     busy ? h(Spinner, { size: 'tiny', label: busy, labelPosition: 'after' }) : null,
     notice
       ? h(
@@ -250,7 +445,7 @@ export function CatalogueTab({ host, settings, saveSettings, locale }: Catalogue
       : busy
         ? null
         : h(Caption1, { as: 'p' }, t(locale, 'notChecked')),
-    report && ignoredCount > 0 ? h(Button, { appearance: 'subtle', size: 'small', onClick: () => void unignoreAll() }, t(locale, 'unignoreAll', { n: ignoredCount })) : null,
+    report && ignoredCount > 0 ? h(Button, { appearance: 'subtle', size: 'small', onClick: () => void unignoreAll(), ...data({ testid: 'unignore-all' }) }, t(locale, 'unignoreAll', { n: ignoredCount })) : null,
     report && order.length === 0 ? h(MessageBar, { intent: 'success' }, h(MessageBarBody, null, t(locale, 'noFindings'))) : null,
     order.length > 0
       ? h(

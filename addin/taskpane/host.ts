@@ -1,10 +1,12 @@
 /**
  * What a host (Excel or the browser workbench) hands the pane. Components only talk to this
- * object: they never call Excel.run, touch Office globals or read files themselves.
+ * object: they never call Excel.run, touch Office globals or read files themselves. Host events
+ * (cells changed, selection moved) come through `port.events` when the host has them.
  */
 import type { WorkbookPort } from '../port/workbook-port.ts';
 import type { PaneLocale } from './i18n.ts';
 import type { PaneServices } from './services.ts';
+import type { FontStore } from './font-store.ts';
 import type { SettingsStore } from './settings.ts';
 
 export interface DeliveredFile {
@@ -20,17 +22,16 @@ export interface PaneHost {
   services: PaneServices;
   /** Office's theme when in Office; the workbench is light. */
   theme: 'light' | 'dark';
+  /** Called when the host's theme changes (see index.ts: Excel has no event; best effort). */
+  onThemeChange?(listener: (theme: 'light' | 'dark') => void): () => void;
+  /** Where an uploaded own font is kept between sessions (IndexedDB); absent: this session only. */
+  fonts?: FontStore;
   /** Changes whenever the host's document changes (the workbench opened another file). */
   docKey: string;
   /** Hand a file to the user: a browser download (workbench) or a new window (Excel). */
   deliver(file: DeliveredFile): void;
   /** Show a file (a PDF) in a new window, when the host can. */
   open?(file: DeliveredFile): void;
-  /**
-   * Called with the sheet name when the user edits cells (Excel's onChanged); the pane re-checks,
-   * debounced. Returns an unsubscribe function. Absent in the workbench (only the pane edits).
-   */
-  onUserEdit?(listener: (sheet: string) => void): () => void;
 }
 
 /** Plain text for any error, in the pane's language (adapter errors carry both languages). */

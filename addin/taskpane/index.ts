@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
 /**
  * taskpane.html entry. Inside Excel: build the host from Office.js (the Excel adapter behind
- * WorkbookPort, workbook settings, the Office theme, onChanged for re-checks) and render the pane.
+ * WorkbookPort — its events drive the re-checks —, workbook settings, the Office theme) and
+ * render the pane. Nothing here calls Excel.run: addin/port/excel/office.ts does.
  * Outside Office (a plain browser): the workbench, loaded as a separate chunk.
  *
  * This is the one task-pane module that touches Office globals; the components only see the host.
@@ -13,6 +14,7 @@ import { downloadBytes, openBytes } from './download.ts';
 import type { PaneHost } from './host.ts';
 import { themeOf } from './office-theme.ts';
 import { defaultServices } from './services.ts';
+import { browserFontStore } from './font-store.ts';
 import { type OfficeSettingsLike, workbookStore } from './settings.ts';
 
 /** The few Office.js members used here (no dependency on @types/office-js). */
@@ -23,24 +25,8 @@ interface OfficeLike {
     officeTheme?: { bodyBackgroundColor?: string };
   };
 }
-interface ExcelEventArgs {
-  worksheetId: string;
-  source?: string;
-}
-interface ExcelLike {
-  run<T>(fn: (ctx: ExcelContextLike) => Promise<T>): Promise<T>;
-}
-interface ExcelContextLike {
-  workbook: {
-    worksheets: {
-      onChanged: { add(handler: (e: ExcelEventArgs) => Promise<void>): { remove(): void } };
-      getItem(id: string): { name: string; load(p: string): void };
-    };
-  };
-  sync(): Promise<void>;
-}
 
-const g = globalThis as unknown as { Office?: OfficeLike; Excel?: ExcelLike };
+const g = globalThis as unknown as { Office?: OfficeLike; Excel?: unknown };
 
 function root(): HTMLElement {
   return document.getElementById('root') ?? document.body.appendChild(document.createElement('div'));
@@ -54,45 +40,44 @@ function showError(text: string): void {
   root().replaceChildren(p);
 }
 
-function userEdits(excel: ExcelLike): PaneHost['onUserEdit'] {
+/**
+ * The Office theme. Office.js has no theme-changed event for Excel: Office.EventType.
+ * OfficeThemeChanged exists only in Outlook (Mailbox 1.14, Office.context.mailbox.addHandlerAsync).
+ * So the pane reads Office.context.officeTheme when it starts, and again whenever it becomes
+ * visible or gets the focus back — one property read; where the host refreshes that object
+ * without reloading the pane, the pane follows, otherwise the new theme shows on the next open.
+ */
+export function officeThemeWatcher(office: OfficeLike, win: Pick<Window, 'addEventListener' | 'removeEventListener'>, doc: Pick<Document, 'addEventListener' | 'removeEventListener'>): PaneHost['onThemeChange'] {
   return (listener) => {
-    let handle: { remove(): void } | undefined;
-    let closed = false;
-    void excel
-      .run(async (ctx) => {
-        handle = ctx.workbook.worksheets.onChanged.add(async (e) => {
-          if (e.source && e.source !== 'Local') return;
-          await excel.run(async (c) => {
-            const ws = c.workbook.worksheets.getItem(e.worksheetId);
-            ws.load('name');
-            await c.sync();
-            listener(ws.name);
-          });
-        });
-        await ctx.sync();
-        if (closed) handle.remove();
-      })
-      .catch(() => undefined); // re-checks on edit are a convenience: the 重新校验 button remains
+    let last = themeOf(office.context.officeTheme?.bodyBackgroundColor);
+    const check = () => {
+      const now = themeOf(office.context.officeTheme?.bodyBackgroundColor);
+      if (now !== last) listener((last = now));
+    };
+    win.addEventListener('focus', check);
+    doc.addEventListener('visibilitychange', check);
     return () => {
-      closed = true;
-      if (handle) void excel.run(async (ctx) => (handle?.remove(), ctx.sync())).catch(() => undefined);
+      win.removeEventListener('focus', check);
+      doc.removeEventListener('visibilitychange', check);
     };
   };
 }
 
-async function startInExcel(office: OfficeLike, excel: ExcelLike): Promise<void> {
+async function startInExcel(office: OfficeLike): Promise<void> {
   // The Excel adapter (and the one module calling Excel.run) is its own chunk: the workbench never loads it.
   const { createExcelWorkbook } = await import(/* webpackChunkName: "excel-port" */ '../port/excel/office.ts');
   const host: PaneHost = {
     kind: 'excel',
+    // Its `events` (worksheets.onChanged / onSelectionChanged) exist with ExcelApi 1.9: the pane re-checks changed rows and follows the selected register row.
     port: createExcelWorkbook(),
     settings: workbookStore(office.context.document.settings),
     services: defaultServices(),
     theme: themeOf(office.context.officeTheme?.bodyBackgroundColor),
+    onThemeChange: officeThemeWatcher(office, window, document),
     docKey: 'excel',
     deliver: (f) => downloadBytes(f.name, f.bytes, f.mime),
     open: (f) => void openBytes(f.bytes, f.mime),
-    onUserEdit: userEdits(excel),
+    fonts: browserFontStore(),
   };
   const tab = new URLSearchParams(location.search).get('tab') as TabId | null;
   createRoot(root()).render(createElement(App, { host, initialTab: tab ?? 'catalogue' }));
@@ -101,7 +86,7 @@ async function startInExcel(office: OfficeLike, excel: ExcelLike): Promise<void>
 async function start(): Promise<void> {
   const office = g.Office;
   const info = office ? await office.onReady().catch(() => ({ host: null, platform: null })) : { host: null };
-  if (office && g.Excel && info.host === 'Excel') return startInExcel(office, g.Excel);
+  if (office && g.Excel && info.host === 'Excel') return startInExcel(office);
   // Not in Excel: this page works as the workbench.
   const { mountWorkbench } = await import(/* webpackChunkName: "workbench-lazy" */ '../workbench/mount.ts');
   mountWorkbench(root());

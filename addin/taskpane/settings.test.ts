@@ -15,12 +15,13 @@ class MemStorage {
 describe('settings', () => {
   it('fills defaults for missing or malformed fields', () => {
     expect(normalizeSettings(undefined)).toEqual(DEFAULT_SETTINGS);
-    const s = normalizeSettings({ replyDays: 15, locale: 'en', contact: { phone: '0355-1234567' }, ignored: { 目录: ['row-shift@F7', 3] }, docNumberPatterns: ['', '长政公开〔{year}〕{n}号'] });
+    const s = normalizeSettings({ replyDays: 15, locale: 'en', contact: { phone: '0355-1234567' }, ignored: { 目录: ['row-shift@F7', 3] }, docNumberPatterns: ['', '长政公开〔{year}〕{n}号'], docNumberByForm: { receipt: ' 长政受〔{year}〕{n}号 ', bad: 3, empty: ' ' } });
     expect(s.replyDays).toBe(15);
     expect(s.locale).toBe('en');
     expect(s.contact).toEqual({ person: '', phone: '0355-1234567', address: '' });
     expect(s.ignored).toEqual({ 目录: ['row-shift@F7'] });
     expect(s.docNumberPatterns).toEqual(['长政公开〔{year}〕{n}号']);
+    expect(s.docNumberByForm).toEqual({ receipt: '长政受〔{year}〕{n}号' });
     expect(normalizeSettings({ replyDays: 30 }).replyDays).toBe(20);
   });
 

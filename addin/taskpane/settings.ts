@@ -1,21 +1,25 @@
 /**
  * Office settings the pane keeps, and where it keeps them. In Excel they live in the workbook
  * (Office.context.document.settings, saved with the file); in the workbench in the browser's
- * localStorage (settings) and sessionStorage (ignored findings, per file name) — an ignored
- * finding is not written into the downloaded .xlsx (the file adapter patches cells only).
+ * localStorage. Ignored findings are not settings: they live in the workbook's own state sheet
+ * (WorkbookPort.writeState, see ignores.ts), so they travel with the file in both hosts; the
+ * `ignored` field only carries ignores saved by earlier versions, moved into the workbook on the
+ * next check. The own font is kept in IndexedDB (font-store.ts): it is megabytes.
  */
 import type { PaneLocale } from './i18n.ts';
 
 export interface PaneSettings {
   locale: PaneLocale;
   officeName: string;
-  /** 文号 patterns, `{year}` and `{n}` placeholders, e.g. 「某政公开〔{year}〕{n}号」. */
+  /** 文号 patterns, `{year}` and `{n}` placeholders, e.g. 「某政公开〔{year}〕{n}号」; the first is the default for every form. */
   docNumberPatterns: string[];
+  /** 文号 pattern per form type (form id -> pattern), over the default: e.g. 受理回执 and 答复书 numbered apart. */
+  docNumberByForm: Record<string, string>;
   replyDays: 20 | 15;
   contact: { person: string; phone: string; address: string };
   /** 救济途径 wording for reply letters; empty = the templates' default clause. */
   remedies: string;
-  /** Ignored findings per sheet, as the engine's `${ruleId}@${cell}` keys. */
+  /** Legacy: ignores per sheet (`${ruleId}@${cell}`) from before the workbook state; migrated on the next check. */
   ignored: Record<string, string[]>;
 }
 
@@ -23,6 +27,7 @@ export const DEFAULT_SETTINGS: PaneSettings = {
   locale: 'zh-CN',
   officeName: '',
   docNumberPatterns: ['依申请公开〔{year}〕{n}号'],
+  docNumberByForm: {},
   replyDays: 20,
   contact: { person: '', phone: '', address: '' },
   remedies: '',
@@ -34,6 +39,10 @@ export function normalizeSettings(raw: unknown): PaneSettings {
   const o = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   const str = (v: unknown, d: string) => (typeof v === 'string' ? v : d);
   const c = (o.contact && typeof o.contact === 'object' ? o.contact : {}) as Record<string, unknown>;
+  const byForm: Record<string, string> = {};
+  if (o.docNumberByForm && typeof o.docNumberByForm === 'object') {
+    for (const [k, v] of Object.entries(o.docNumberByForm as Record<string, unknown>)) if (typeof v === 'string' && v.trim() !== '') byForm[k] = v.trim();
+  }
   const ignored: Record<string, string[]> = {};
   if (o.ignored && typeof o.ignored === 'object') {
     for (const [k, v] of Object.entries(o.ignored as Record<string, unknown>)) {
@@ -44,6 +53,7 @@ export function normalizeSettings(raw: unknown): PaneSettings {
     locale: o.locale === 'en' ? 'en' : 'zh-CN',
     officeName: str(o.officeName, DEFAULT_SETTINGS.officeName),
     docNumberPatterns: Array.isArray(o.docNumberPatterns) ? o.docNumberPatterns.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : DEFAULT_SETTINGS.docNumberPatterns,
+    docNumberByForm: byForm,
     replyDays: o.replyDays === 15 ? 15 : 20,
     contact: { person: str(c.person, ''), phone: str(c.phone, ''), address: str(c.address, '') },
     remedies: str(o.remedies, DEFAULT_SETTINGS.remedies),
@@ -76,8 +86,9 @@ interface KeyValueStorage {
 }
 
 /**
- * Browser storage: settings (without ignores) in `persistent` under one key for all files,
- * ignored findings in `session` under a key per file — ignoring is about one file's cells.
+ * Browser storage: settings in `persistent` under one key for all files. `session` only still
+ * holds legacy ignores per file (earlier versions kept them there), read so the next check can
+ * move them into the workbook; what is saved now is whatever is left of them.
  */
 export function browserStore(persistent: KeyValueStorage, session: KeyValueStorage, fileKey: string): SettingsStore {
   const SETTINGS_KEY = 'xxgk.settings';

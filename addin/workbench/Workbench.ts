@@ -2,7 +2,9 @@
 /**
  * The browser workbench: drop or pick a workbook, and the same task pane works on it through the
  * file adapter. 下载 returns the workbook via FileWorkbook.save() — a zip-level patch of the edited
- * cells, every style, merge and other sheet kept — and the pane hands PDFs out as downloads.
+ * cells, every style, merge and other sheet kept, plus what the pane added inside the file (the
+ * state sheet with ignored findings, the log, drop-down lists, the 月度统计 chart) — and the pane
+ * hands PDFs out as downloads.
  */
 import { Body1, Button, FluentProvider, MessageBar, MessageBarBody, Spinner, Title3, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
 import { createElement as h, useMemo, useRef, useState } from 'react';
@@ -12,6 +14,7 @@ import { downloadBytes, openBytes } from '../taskpane/download.ts';
 import { errorText, nextFrame } from '../taskpane/host.ts';
 import type { PaneHost } from '../taskpane/host.ts';
 import { type PaneServices, defaultServices } from '../taskpane/services.ts';
+import { browserFontStore } from '../taskpane/font-store.ts';
 import { browserStore, memoryStore } from '../taskpane/settings.ts';
 import { data } from '../taskpane/data-attrs.ts';
 
@@ -89,6 +92,7 @@ export function Workbench({ services }: WorkbenchProps) {
       docKey: `${wb.fileName}#${loads}`,
       deliver: (f) => downloadBytes(f.name, f.bytes, f.mime),
       open: (f) => void openBytes(f.bytes, f.mime),
+      fonts: browserFontStore(),
     };
   }, [wb, loads, svc]);
 
