@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Grid } from '../catalogue/grid.ts';
+import { colLetters } from '../catalogue/grid.ts';
 import type { ExcelRun } from '../port/excel/excel-workbook.ts';
 import { ExcelWorkbook, excelCapabilities } from '../port/excel/excel-workbook.ts';
 import { FakeExcel } from '../port/excel/fake-excel.ts';
@@ -108,8 +109,25 @@ describe('ribbon commands', () => {
     const n = await monthlyStatsOn(port, 2025);
     expect(n.title).toBe('月度统计 / Monthly statistics');
     expect(n.kind).toBe('success');
-    expect(n.zh).toBe('已按 13 件申请生成 2025 年统计，写入「月度统计」「年度报告表三」「年度报告表四」。');
-    expect(fake.sheet('月度统计')?.value(1, 1)).toBe('政府信息公开申请月度统计（2025年）');
+    expect(n.zh).toBe('已按 13 件申请生成 2025 年统计，写入「月度统计」「年度报告表三」「年度报告表四」（「月度统计」附每月新收与办结图表）。');
+    const monthly = fake.sheet('月度统计')!;
+    expect(monthly.value(1, 1)).toBe('政府信息公开申请月度统计（2025年）');
+    // the chart: months in A3:A14, 新收申请 and 办结 from their header columns
+    const col = (label: string) => colLetters([...monthly.cells.get(2)!].find(([, c]) => c.value === label)![0]);
+    expect(monthly.charts).toEqual([
+      expect.objectContaining({
+        name: 'xxgk-monthly-chart',
+        type: 'ColumnClustered',
+        series: [
+          { name: '新收申请', values: `${col('新收申请')}3:${col('新收申请')}14`, categories: 'A3:A14' },
+          { name: '办结', values: `${col('办结')}3:${col('办结')}14`, categories: 'A3:A14' },
+        ],
+      }),
+    ]);
+    expect(monthly.value(14, 1)).toBe('2025-12');
+    expect(monthly.value(15, 1)).toBe('合计');
+    await monthlyStatsOn(port, 2025);
+    expect(fake.sheet('月度统计')!.charts).toHaveLength(1); // re-run: replaced, not added
     expect(fake.sheet('年度报告表三')).toBeDefined();
   });
 

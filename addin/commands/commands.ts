@@ -13,6 +13,8 @@ import type { WorkbookPort } from '../port/workbook-port.ts';
 import { fixSheet } from '../usecases/catalogue.ts';
 import { loadRegister } from '../usecases/register.ts';
 import { writeStats } from '../usecases/stats.ts';
+import { monthlySheetRows } from '../../forms-lib/stats/render.ts';
+import { writeMonthlyChart } from '../taskpane/monthly-chart.ts';
 
 export interface Notice {
   kind: 'success' | 'info' | 'error';
@@ -68,14 +70,16 @@ export async function monthlyStatsOn(port: WorkbookPort, year: number = yearInCh
   const reg = await loadRegister(port);
   const title = '月度统计 / Monthly statistics';
   const res = await writeStats(port, { applications: reg.records, year });
+  // The same rows writeStats put on 「月度统计」: the chart of received / closed reads them.
+  const charted = await writeMonthlyChart(port, res.sheets[0], monthlySheetRows(res.json.monthly, `政府信息公开申请月度统计（${year}年）`).rows);
   const sheets = res.sheets.map((s) => `「${s}」`).join('');
   const issues = reg.stats.errors > 0 ? `；登记表中有 ${reg.stats.errors} 处错误（${reg.rejectedRows.length} 行未计入），请在任务窗格中查看` : '';
   const issuesEn = reg.stats.errors > 0 ? `; the register has ${reg.stats.errors} errors (${reg.rejectedRows.length} rows not counted), see the task pane` : '';
   return {
     kind: reg.stats.errors > 0 ? 'info' : 'success',
     title,
-    zh: `已按 ${reg.records.length} 件申请生成 ${year} 年统计，写入${sheets}${issues}。`,
-    en: `Statistics for ${year} from ${reg.records.length} applications written to ${res.sheets.join(', ')}${issuesEn}.`,
+    zh: `已按 ${reg.records.length} 件申请生成 ${year} 年统计，写入${sheets}${charted ? `（「${res.sheets[0]}」附每月新收与办结图表）` : ''}${issues}。`,
+    en: `Statistics for ${year} from ${reg.records.length} applications written to ${res.sheets.join(', ')}${charted ? ` (with a chart of received and closed per month on ${res.sheets[0]})` : ''}${issuesEn}.`,
   };
 }
 

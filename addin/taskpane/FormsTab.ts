@@ -1,10 +1,12 @@
 /// <reference lib="dom" />
 /**
- * 表单: read 申请登记, pick an application, see the forms that fit its state, generate the PDF
- * (fonts and PDF code are fetched on first use) and hand it to the user.
+ * 表单: read 申请登记, pick an application — or select its row in Excel (the pane follows the
+ * active cell on that sheet) —, see the forms that fit its state, generate the PDF (fonts and
+ * PDF code are fetched on first use), preview it in the pane, then 下载 / 打开.
  */
-import { Button, Caption1, MessageBar, MessageBarBody, Select, Spinner, makeStyles } from '@fluentui/react-components';
-import { createElement as h, useEffect, useState } from 'react';
+import { Button, Caption1, MessageBar, MessageBarBody, Select, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { createElement as h, useEffect, useMemo, useRef, useState } from 'react';
+import { parseRange } from '../port/ranges.ts';
 import { errorText } from './host.ts';
 import type { PaneHost } from './host.ts';
 import { type PaneLocale, t } from './i18n.ts';
@@ -15,7 +17,14 @@ import { data } from './data-attrs.ts';
 const useStyles = makeStyles({
   col: { display: 'flex', flexDirection: 'column', gap: '8px', alignItems: 'stretch' },
   row: { display: 'flex', gap: '8px', flexWrap: 'wrap' },
+  preview: { width: '100%', height: '520px', border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground3 },
+  hint: { color: tokens.colorNeutralForeground3 },
 });
+
+/** The register row index whose sheet row holds `row`, or -1. */
+export function rowIndexAt(rows: readonly RegisterRow[], row: number): number {
+  return rows.findIndex((r) => r.row === row);
+}
 
 export interface FormsTabProps {
   host: PaneHost;
@@ -36,14 +45,29 @@ export function FormsTab({ host, settings, locale, font }: FormsTabProps) {
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pdf, setPdf] = useState<GeneratedPdf | null>(null);
+  const viewRef = useRef<RegisterView | null>(null);
+
+  /** Pick the application on the sheet row the user selected in Excel (when it is one). */
+  const follow = (sheet: string, row: number): boolean => {
+    const v = viewRef.current;
+    if (!v || sheet !== v.sheet) return false;
+    const i = rowIndexAt(v.rows, row);
+    if (i < 0) return false;
+    setRowIndex(i);
+    return true;
+  };
 
   const load = async () => {
     setBusy(t(locale, 'loadRegister'));
     setError(null);
     try {
       const v = await services.forms.readRegister(port, settings);
+      viewRef.current = v;
       setView(v);
       setRowIndex(v.rows.length ? 0 : -1);
+      // Start on the row selected in Excel, if the user is on the register.
+      const at = await port.activeCell().catch(() => null);
+      if (at) follow(at.sheet, at.row);
     } catch (e) {
       setError(errorText(e, locale));
     } finally {
@@ -57,6 +81,32 @@ export function FormsTab({ host, settings, locale, font }: FormsTabProps) {
     void load();
     // only when the document changes
   }, [host.docKey]);
+
+  // Excel (ExcelApi 1.9): follow the selection on 申请登记 while the tab is open.
+  useEffect(() => {
+    const events = port.events;
+    if (!events) return;
+    let off: (() => Promise<void>) | undefined;
+    let closed = false;
+    events
+      .onSelectionChanged((e) => {
+        const r = parseRange(e.address.split(',')[0] ?? '');
+        if (r) follow(e.sheet, r.r1);
+      })
+      .then((u) => {
+        off = u;
+        if (closed) void u();
+      })
+      .catch(() => undefined); // the picker remains
+    return () => {
+      closed = true;
+      if (off) void off().catch(() => undefined);
+    };
+  }, [port, host.docKey]);
+
+  // The preview: a blob URL of the PDF shown in the pane, revoked when replaced or closed.
+  const previewUrl = useMemo(() => (pdf ? URL.createObjectURL(new Blob([pdf.bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' })) : null), [pdf]);
+  useEffect(() => () => void (previewUrl && URL.revokeObjectURL(previewUrl)), [previewUrl]);
 
   const row = view && rowIndex >= 0 ? view.rows[rowIndex] : undefined;
   useEffect(() => {
@@ -75,8 +125,7 @@ export function FormsTab({ host, settings, locale, font }: FormsTabProps) {
     setBusy(t(locale, 'generating'));
     try {
       const out = await services.forms.generate(port, row, formId, settings, { font, progress: (m) => setBusy(m) });
-      setPdf(out);
-      host.deliver({ name: out.fileName, bytes: out.bytes, mime: 'application/pdf' });
+      setPdf(out); // shown in the preview; 下载 / 打开 hand it out
     } catch (e) {
       setError(errorText(e, locale));
     } finally {
@@ -111,11 +160,15 @@ export function FormsTab({ host, settings, locale, font }: FormsTabProps) {
             null,
             t(locale, 'generated', { name: pdf.fileName }),
             ' ',
-            host.open ? h(Button, { size: 'small', onClick: () => host.open?.({ name: pdf.fileName, bytes: pdf.bytes, mime: 'application/pdf' }) }, t(locale, 'open')) : null,
+            host.open ? h(Button, { size: 'small', ...data({ testid: 'pdf-open' }), onClick: () => host.open?.({ name: pdf.fileName, bytes: pdf.bytes, mime: 'application/pdf' }) }, t(locale, 'open')) : null,
             ' ',
-            h(Button, { size: 'small', onClick: () => host.deliver({ name: pdf.fileName, bytes: pdf.bytes, mime: 'application/pdf' }) }, t(locale, 'download')),
+            h(Button, { size: 'small', appearance: 'primary', ...data({ testid: 'pdf-download' }), onClick: () => host.deliver({ name: pdf.fileName, bytes: pdf.bytes, mime: 'application/pdf' }) }, t(locale, 'download')),
           ),
         )
       : null,
+    pdf && previewUrl
+      ? h('iframe', { className: s.preview, src: previewUrl, title: t(locale, 'preview', { name: pdf.fileName }), ...data({ testid: 'pdf-preview' }) })
+      : null,
+    view && port.events ? h(Caption1, { className: s.hint }, t(locale, 'followsSelection', { sheet: view.sheet })) : null,
   );
 }

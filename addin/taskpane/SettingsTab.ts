@@ -1,13 +1,15 @@
 /// <reference lib="dom" />
 /**
- * 设置: office name, 文号 patterns, reply deadline (20 or 15 working days), contact, remedies
- * wording, and an own font (kept for this session; checked to be a TrueType/OpenType file).
+ * 设置: office name, 文号 patterns (a default and one per form type), reply deadline (20 or 15
+ * working days), contact, remedies wording, and an own font (checked to be a TrueType/OpenType
+ * file; kept in IndexedDB between sessions where the host has it).
  */
 import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Textarea, makeStyles } from '@fluentui/react-components';
 import { createElement as h, useEffect, useState } from 'react';
 import { errorText } from './host.ts';
 import type { PaneHost } from './host.ts';
 import { type PaneLocale, t } from './i18n.ts';
+import type { FormChoice } from './services.ts';
 import type { PaneSettings } from './settings.ts';
 import { data } from './data-attrs.ts';
 
@@ -19,7 +21,8 @@ export interface SettingsTabProps {
   saveSettings(s: PaneSettings): Promise<void>;
   locale: PaneLocale;
   font?: { name: string; bytes: Uint8Array };
-  setFont(f: { name: string; bytes: Uint8Array } | undefined): void;
+  /** Resolves true when the font is kept for later sessions too. */
+  setFont(f: { name: string; bytes: Uint8Array } | undefined): Promise<boolean>;
 }
 
 /** TrueType (00 01 00 00, 'true'), OpenType CFF ('OTTO') or a collection ('ttcf'). */
@@ -33,7 +36,19 @@ export function SettingsTab({ host, settings, saveSettings, locale, font, setFon
   const s = useStyles();
   const [draft, setDraft] = useState(settings);
   const [notice, setNotice] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
+  const [numbered, setNumbered] = useState<FormChoice[]>([]);
   useEffect(() => setDraft(settings), [settings]);
+  // The form types that carry a 文号 (from the forms chunk, loaded on first use).
+  useEffect(() => {
+    let live = true;
+    host.services.forms
+      .numberedForms()
+      .then((f) => live && setNumbered(f))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [host.services]);
 
   const set = <K extends keyof PaneSettings>(k: K, v: PaneSettings[K]) => setDraft((d) => ({ ...d, [k]: v }));
   const text = (label: string, value: string, on: (v: string) => void, testid?: string) =>
@@ -55,8 +70,21 @@ export function SettingsTab({ host, settings, saveSettings, locale, font, setFon
       setNotice({ intent: 'error', text: t(locale, 'fontRejected', { name: file.name }) });
       return;
     }
-    setFont({ name: file.name, bytes });
-    setNotice(null);
+    try {
+      const kept = await setFont({ name: file.name, bytes });
+      setNotice({ intent: 'success', text: t(locale, kept ? 'fontKept' : 'fontSession', { name: file.name }) });
+    } catch (e) {
+      setNotice({ intent: 'error', text: errorText(e, locale) });
+    }
+  };
+
+  const removeFont = async () => {
+    try {
+      await setFont(undefined);
+      setNotice(null);
+    } catch (e) {
+      setNotice({ intent: 'error', text: errorText(e, locale) });
+    }
   };
 
   return h(
@@ -65,9 +93,36 @@ export function SettingsTab({ host, settings, saveSettings, locale, font, setFon
     text(t(locale, 'officeName'), draft.officeName, (v) => set('officeName', v), 'office-name'),
     h(
       Field,
-      { label: t(locale, 'docNumberPatterns') },
-      h(Textarea, { value: draft.docNumberPatterns.join('\n'), resize: 'vertical', onChange: (_e: unknown, d: { value: string }) => set('docNumberPatterns', d.value.split('\n')) }),
+      { label: t(locale, 'docNumberDefault') },
+      h(Input, {
+        value: draft.docNumberPatterns[0] ?? '',
+        ...data({ testid: 'doc-number-default' }),
+        onChange: (_e: unknown, d: { value: string }) => set('docNumberPatterns', [d.value, ...draft.docNumberPatterns.slice(1)]),
+      }),
     ),
+    numbered.length
+      ? h(
+          'details',
+          { ...data({ testid: 'doc-number-forms' }) },
+          h('summary', null, t(locale, 'docNumberPerForm')),
+          h(
+            'div',
+            { className: s.col },
+            ...numbered.map((f) =>
+              h(
+                Field,
+                { key: f.id, label: f.title },
+                h(Input, {
+                  value: draft.docNumberByForm[f.id] ?? '',
+                  placeholder: draft.docNumberPatterns[0] ?? '',
+                  ...data({ testid: `doc-number-${f.id}` }),
+                  onChange: (_e: unknown, d: { value: string }) => set('docNumberByForm', { ...draft.docNumberByForm, [f.id]: d.value }),
+                }),
+              ),
+            ),
+          ),
+        )
+      : null,
     h(
       Field,
       { label: t(locale, 'replyDays') },
@@ -85,9 +140,17 @@ export function SettingsTab({ host, settings, saveSettings, locale, font, setFon
     h(
       Field,
       { label: t(locale, 'ownFont') },
-      h('input', { type: 'file', accept: '.ttf,.otf,.ttc,font/ttf,font/otf', onChange: (e: { target: HTMLInputElement }) => void pickFont(e.target.files?.[0]) }),
+      h('input', { type: 'file', accept: '.ttf,.otf,.ttc,font/ttf,font/otf', ...data({ testid: 'font-input' }), onChange: (e: { target: HTMLInputElement }) => void pickFont(e.target.files?.[0]) }),
     ),
-    font ? h(Caption1, null, t(locale, 'fontLoaded', { name: font.name, kb: Math.round(font.bytes.length / 1024) })) : null,
+    font
+      ? h(
+          'div',
+          null,
+          h(Caption1, { ...data({ testid: 'font-loaded' }) }, t(locale, 'fontLoaded', { name: font.name, kb: Math.round(font.bytes.length / 1024) })),
+          ' ',
+          h(Button, { size: 'small', appearance: 'subtle', onClick: () => void removeFont() }, t(locale, 'removeFont')),
+        )
+      : null,
     h(
       'div',
       null,

@@ -8,7 +8,8 @@ import { defineRules } from '../../forms-lib/calendar/index.ts';
 import type { LoadedFonts } from '../../forms-lib/pdf/index.ts';
 import type { Application, ApplicationState, ApplicationStatus } from '../../forms-lib/register/index.ts';
 import { monthlySheetRows, table3SheetRows } from '../../forms-lib/stats/index.ts';
-import { type OfficeSettingsInput, loadFormFonts, parseSettings } from '../../forms-lib/templates/index.ts';
+import { writeMonthlyChart } from './monthly-chart.ts';
+import { type OfficeSettingsInput, listForms, loadFormFonts, parseSettings } from '../../forms-lib/templates/index.ts';
 import type { WorkbookPort } from '../port/workbook-port.ts';
 import { fittingForms, generateForms } from '../usecases/forms.ts';
 import { loadRegister } from '../usecases/register.ts';
@@ -38,9 +39,13 @@ export function officeSettingsOf(s: PaneSettings, ownFont?: Uint8Array): OfficeS
   if (!s.officeName.trim()) throw new Error('请先在「设置」中填写机关名称 / set the office name in Settings first');
   const opt = (v: string) => (v.trim() ? v.trim() : undefined);
   const pattern = s.docNumberPatterns.map((p) => p.trim()).find(Boolean);
+  const docNumbers: Record<string, string> = {};
+  if (pattern) docNumbers.default = pattern;
+  const known = new Set(listForms().map((f) => f.id as string));
+  for (const [form, p] of Object.entries(s.docNumberByForm ?? {})) if (known.has(form) && p.trim()) docNumbers[form] = p.trim();
   return {
     office: { name: s.officeName.trim(), contactPerson: opt(s.contact.person), phone: opt(s.contact.phone), address: opt(s.contact.address) },
-    docNumbers: pattern ? { default: pattern } : {},
+    docNumbers,
     deadlines: { replyDays: s.replyDays, extensionDays: s.replyDays },
     remedies: s.remedies.trim() ? { default: s.remedies.trim() } : {},
     fonts: ownFont ? [ownFont] : [],
@@ -61,6 +66,13 @@ export async function readRegisterView(port: WorkbookPort, settings: PaneSetting
   });
   const problems = reg.issues.filter((x) => x.severity === 'error').map((x) => `${x.cell}：${x.zh}`);
   return { sheet: reg.sheet, rows, problems };
+}
+
+/** The form types whose documents carry a 文号 (for a pattern per type in 设置). */
+export function numberedFormTypes(): FormChoice[] {
+  return listForms()
+    .filter((f) => f.needsDocNumber)
+    .map((f) => ({ id: f.id, title: f.zh }));
 }
 
 export function formsForRow(row: RegisterRow): FormChoice[] {
@@ -96,9 +108,12 @@ export async function runStats(port: WorkbookPort, settings: PaneSettings, o: { 
   const month = o.month ? `${o.year}-${String(o.month).padStart(2, '0')}` : undefined;
   const res = await writeStats(port, { applications: reg.records, year: o.year, month, rules });
   const checks = res.json.checks.map((c) => ({ ok: c.ok, message: `${c.name}：${c.detail}` }));
+  const monthlyTitle = month ? `政府信息公开申请月度统计（${month}）` : `政府信息公开申请月度统计（${o.year}年）`;
+  const monthlyRows = monthlySheetRows(res.json.monthly, monthlyTitle).rows;
+  // The chart of received / closed per month, next to the table it reads (replaced on every run).
+  await writeMonthlyChart(port, res.sheets[0], monthlyRows);
   if (month) {
-    const title = `政府信息公开申请月度统计（${month}）`;
-    return { title, sheet: res.sheets[0], rows: monthlySheetRows(res.json.monthly, title).rows.map((r) => [...r]), checks };
+    return { title: monthlyTitle, sheet: res.sheets[0], rows: monthlyRows.map((r) => [...r]), checks };
   }
   const t3checks = res.json.checks.filter((c) => !c.name.startsWith('表四'));
   return {

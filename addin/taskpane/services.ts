@@ -40,6 +40,8 @@ export type Progress = (message: string) => void;
 
 export interface FormsService {
   readRegister(port: WorkbookPort, settings: PaneSettings): Promise<RegisterView>;
+  /** Form types that carry a 文号 (设置 offers a pattern for each). */
+  numberedForms(): Promise<FormChoice[]>;
   formsFor(port: WorkbookPort, row: RegisterRow): Promise<FormChoice[]>;
   generate(port: WorkbookPort, row: RegisterRow, formId: string, settings: PaneSettings, extras: { font?: Uint8Array; progress?: Progress }): Promise<GeneratedPdf>;
 }
@@ -79,6 +81,7 @@ export function defaultServices(): PaneServices {
   return {
     forms: {
       readRegister: async (port, settings) => (await impl()).readRegisterView(port, settings),
+      numberedForms: async () => (await impl()).numberedFormTypes(),
       formsFor: async (_port, row) => (await impl()).formsForRow(row),
       generate: async (port, row, formId, settings, extras) => {
         extras.progress?.('正在加载字体和 PDF 组件… / loading fonts and PDF code…');

@@ -2,15 +2,21 @@
  * The workbench as a person uses it, in Debian's Chromium: open seed 001 (上党区, extracted from
  * a PDF), see the shifted-row findings, walk and ignore, fix all safe, download, reopen the
  * downloaded file → no safe-fixable finding left (checked in the page and again in Node).
- * Then the sample register: set the office in 设置, pick a row in 表单, generate its 受理回执 (the
- * PDF's text has the applicant), run the monthly roll-up in 统计, download the workbook with the
- * new sheets. Screenshots go to test-output/e2e/*.png.
+ * The finding ignored before the download is still ignored in the reopened file (kept in its
+ * very-hidden state sheet), and drop-down lists added in the page are in the next download.
+ * Then the sample register: set the office and an own font in 设置, pick a row in 表单, generate
+ * its 受理回执 (previewed in the pane, then downloaded; the PDF's text has the applicant), run the
+ * monthly roll-up in 统计 (the download has the sheet and its chart); after a reload the own font
+ * is still there (IndexedDB). Screenshots go to test-output/e2e/*.png, and every failing test
+ * leaves one named after it (test-output/e2e/failed-*.png); their paths are printed.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { validateGrid } from '../../addin/catalogue/engine.ts';
 import { readWorkbook } from '../../addin/port/file/index.ts';
 import { type StaticServer, ROOT, buildPages, launchChromium, serveDir } from './browser.ts';
@@ -32,7 +38,30 @@ async function useCjkFont(): Promise<void> {
   await page.addStyleTag({ content: "@font-face { font-family: 'E2E CJK'; src: url('/__e2e__/cjk.ttf'); } * { font-family: 'E2E CJK', sans-serif !important; }" });
 }
 
-const shot = (name: string) => page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage: true });
+const shots: string[] = [];
+const shot = async (name: string) => {
+  const file = path.join(OUT, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  shots.push(file);
+};
+
+/** The page as it was when a test failed: test-output/e2e/failed-<test name>.png. */
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state !== 'fail' || !page || page.isClosed()) return;
+  const file = path.join(OUT, `failed-${ctx.task.name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 80)}.png`);
+  try {
+    await page.screenshot({ path: file, fullPage: true, timeout: 10_000 });
+    console.log(`e2e: screenshot of the failed test "${ctx.task.name}": ${file}`);
+  } catch (e) {
+    console.log(`e2e: no screenshot of the failed test "${ctx.task.name}": ${String(e)}`);
+  }
+});
+
+async function loadExcelJs(file: string): Promise<ExcelJS.Workbook> {
+  const x = new ExcelJS.Workbook();
+  await x.xlsx.load(fs.readFileSync(file) as unknown as ExcelJS.Buffer);
+  return x;
+}
 const summary = () => page.locator('[data-testid="summary"]');
 
 async function openFile(file: string, o: { catalogue?: boolean } = {}): Promise<void> {
@@ -62,6 +91,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  if (shots.length) console.log(`e2e: screenshots in ${OUT}:\n  ${shots.join('\n  ')}`);
 });
 
 describe('workbench: catalogue check and fix (seed 001)', () => {
@@ -133,15 +163,40 @@ describe('workbench: catalogue check and fix (seed 001)', () => {
 
     // In Node: the downloaded bytes are a workbook whose shifted rows are back in place.
     const wb = readWorkbook(new Uint8Array(fs.readFileSync(saved)), 'seed-001-fixed.xlsx');
-    const res = validateGrid(await wb.readSheet());
+    const grid = await wb.readSheet();
+    const res = validateGrid(grid);
     expect(res.findings.filter((f) => f.fix?.applicability === 'safe')).toEqual([]);
     expect(res.findings.filter((f) => f.ruleId === 'row-shift').map((f) => `${f.cell}:${f.fix?.applicability}`)).toEqual(['A41:unsafe']);
+    // The ignore went into the file, on the very-hidden state sheet.
+    expect(Object.keys(await wb.readState())).toEqual([`ignore:${grid.sheet}:blank-row@A14`]);
+    expect(wb.sheets.find((x) => x.name === '_xxgk_state')?.state).toBe('veryHidden');
+    // The fixes were logged in the same file.
+    const log = await wb.readLog('_xxgk_log');
+    expect(log?.rows.map((r) => r[3])).toEqual(['catalogue-fixed', 'catalogue-fixed', 'catalogue-fixed']);
 
-    // In the page: reopen the downloaded file.
+    // In the page: reopen the downloaded file (another name: nothing of the first session carries over but the file).
     await openFile(saved);
     await expect(summary().getAttribute('data-safe')).resolves.toBe('0');
     await expect(page.locator('[data-fix="safe"]').count()).resolves.toBe(0);
+    // still ignored
+    await expect(page.locator('[data-rule="blank-row"] [data-cell="A14"]').count()).resolves.toBe(0);
+    await expect(page.locator('[data-testid="unignore-all"]').textContent()).resolves.toBe('恢复已忽略的 1 项');
+    expect(await page.locator('select[aria-label="工作表"] option').evaluateAll((o) => o.map((x) => x.textContent))).not.toContain('_xxgk_state');
     await shot('04-reopened');
+  });
+
+  it('adds drop-down lists to 渠道, 对象, 方式 and 时限, and the next download has them', async () => {
+    await page.locator('[data-testid="add-dropdowns"]').click();
+    await page.locator('[data-testid="notice"]').filter({ hasText: '已为 5 列添加下拉列表' }).waitFor({ timeout: 30_000 });
+    await shot('04b-dropdowns');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="download"]').click()]);
+    const saved = path.join(OUT, 'seed-001-dropdowns.xlsx');
+    await download.saveAs(saved);
+    const x = await loadExcelJs(saved);
+    const ws = x.getWorksheet('主动公开事项目录')!;
+    expect(ws.getCell('K10').dataValidation).toMatchObject({ type: 'list', formulae: ['"√"'] });
+    expect(ws.getCell('H10').dataValidation).toMatchObject({ type: 'list', errorStyle: 'warning' });
+    expect(ws.getCell('J10').dataValidation).toMatchObject({ showInputMessage: true, promptTitle: '公开渠道和载体' });
   });
 
   it('switches the pane to English and back', async () => {
@@ -165,6 +220,10 @@ describe('workbench: forms and statistics (sample register)', () => {
     await page.locator('[data-testid="contact-phone"]').fill('0878-3120000');
     await page.locator('[data-testid="save-settings"]').click();
     await page.getByText('设置已保存').waitFor();
+    // an own font, kept in IndexedDB for the next sessions (checked after a reload below)
+    await page.locator('[data-testid="font-input"]').setInputFiles(CJK_FONT);
+    await page.getByText('已保存在本浏览器中').waitFor({ timeout: 30_000 });
+    await expect(page.locator('[data-testid="font-loaded"]').textContent()).resolves.toContain('NotoSerifSC-Regular-GB2312.ttf');
   });
 
   it('picks a register row, lists the forms that fit it, and generates its 受理回执 with the applicant', async () => {
@@ -175,7 +234,17 @@ describe('workbench: forms and statistics (sample register)', () => {
     const option = picker.locator('option', { hasText: 'CXSW-2026-009 · 滇中示例经济研究院 · 2026-11-10 · ' });
     await picker.selectOption((await option.getAttribute('value'))!);
     await page.locator('[data-form="receipt"]').waitFor({ timeout: 30_000 });
-    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.locator('[data-form="receipt"]').click()]);
+    // generating shows the PDF in the pane first; 下载 hands it out
+    await page.locator('[data-form="receipt"]').click();
+    const preview = page.locator('iframe[data-testid="pdf-preview"]');
+    await preview.waitFor({ timeout: 60_000 });
+    expect(await preview.getAttribute('src')).toMatch(/^blob:/);
+    const blob = await preview.evaluate(async (el) => {
+      const r = await fetch((el as HTMLIFrameElement).src);
+      return { type: r.headers.get('content-type'), head: new TextDecoder().decode((await r.arrayBuffer()).slice(0, 5)) };
+    });
+    expect(blob).toEqual({ type: 'application/pdf', head: '%PDF-' });
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.locator('[data-testid="pdf-download"]').click()]);
     expect(download.suggestedFilename()).toBe('政府信息公开受理回执-CXSW-2026-009.pdf');
     const pdf = path.join(OUT, 'receipt-CXSW-2026-009.pdf');
     await download.saveAs(pdf);
@@ -208,6 +277,32 @@ describe('workbench: forms and statistics (sample register)', () => {
     const log = await wb.readLog('_xxgk_log');
     expect(log?.visibility).toBe('veryHidden');
     expect(log?.rows.some((r) => r.includes('CXSW-2026-009'))).toBe(true);
+    // 月度统计 carries the chart of received / closed, and the file reads back whole.
+    const parts = unzipSync(fs.readFileSync(saved));
+    const charts = Object.keys(parts).filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n));
+    expect(charts).toHaveLength(1);
+    const chart = new TextDecoder().decode(parts[charts[0]]);
+    expect(chart).toContain("<c:f>'月度统计'!$A$3</c:f>"); // the one month asked for
+    expect(chart).toContain("<c:f>'月度统计'!$B$3</c:f>"); // 新收申请
+    const x = await loadExcelJs(saved);
+    expect(x.getWorksheet('月度统计')!.getCell('A3').value).toBe('2026-11');
+    // the register itself as it was, cell for cell
+    const cells = (w: ExcelJS.Worksheet) => {
+      const out: string[] = [];
+      w.eachRow((r) => r.eachCell((c) => void out.push(`${c.address}=${JSON.stringify(c.value)}`)));
+      return out;
+    };
+    const before = cells((await loadExcelJs(REGISTER)).getWorksheet('申请登记')!);
+    expect(before.length).toBeGreaterThan(100);
+    expect(cells(x.getWorksheet('申请登记')!)).toEqual(before);
+  });
+
+  it('keeps the own font for the next session (IndexedDB), after a reload', async () => {
+    await page.reload();
+    await useCjkFont();
+    await openFile(REGISTER, { catalogue: false });
+    await page.locator('[data-tab="settings"]').click();
+    await expect(page.locator('[data-testid="font-loaded"]').textContent({ timeout: 30_000 })).resolves.toContain('NotoSerifSC-Regular-GB2312.ttf');
   });
 
   it('left no page errors either', () => {
