@@ -1,8 +1,8 @@
 // Build of the Excel add-in pages (taskpane, commands) and the browser workbench.
 //
 //   npm run build            production build into dist/
-//   npm run dev-server       https://localhost:3000 (office-addin-dev-certs when installed, else http)
-//   npm run start:workbench  http://localhost:3000/workbench.html
+//   npm run dev-server       https://localhost:3000 for the add-in (office-addin-dev-certs; Office loads https only)
+//   npm run start:workbench  http://localhost:3000/workbench.html (the standalone page: plain http is enough)
 //
 // Sources are TypeScript imported with explicit `.ts` extensions (tsconfig allowImportingTsExtensions);
 // esbuild-loader strips the types (type checking is `npm run typecheck`). The initial chunks hold
@@ -63,15 +63,44 @@ class CopyIconsPlugin {
   }
 }
 
-/** HTTPS options from office-addin-dev-certs (trusted localhost certificate), or null when it is not installed. */
-async function devCerts() {
+/**
+ * Which server the dev server is (pure, tested in test/e2e/dev-server.test.ts): the add-in pages
+ * must come over https (Office refuses http task panes), so `webpack serve` without
+ * `--env workbench` is https with the office-addin-dev-certs certificate; `start:workbench`
+ * serves plain http; a build (not serving) needs none.
+ * @param {{ serving: boolean, workbench?: boolean }} o
+ * @returns {'https' | 'http' | null}
+ */
+export function devServerScheme(o) {
+  if (!o.serving) return null;
+  return o.workbench ? 'http' : 'https';
+}
+
+/**
+ * The dev server's `server` option for a scheme. https: the trusted localhost certificate of
+ * office-addin-dev-certs (created and installed on first use); when that fails, a clear error
+ * instead of a silent fall-back to http that Office would refuse.
+ * @param {'https' | 'http' | null} scheme
+ * @param {() => Promise<{ ca: Buffer, cert: Buffer, key: Buffer }>} [getCerts]
+ */
+export async function devServerOption(scheme, getCerts = loadDevCerts) {
+  if (scheme !== 'https') return { type: 'http' };
   try {
-    const certs = await import('office-addin-dev-certs');
-    const get = certs.getHttpsServerOptions ?? certs.default?.getHttpsServerOptions;
-    return get ? await get() : null;
-  } catch {
-    return null;
+    return { type: 'https', options: await getCerts() };
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    throw new Error(
+      `无法取得 https://localhost:${PORT} 的开发证书（office-addin-dev-certs）：${why}\n` +
+        `请运行 \`npx office-addin-dev-certs install\` 安装证书后重试；只用浏览器工作台时可运行 \`npm run start:workbench\`（http）。\n` +
+        `Cannot get the development certificate for https://localhost:${PORT}: run \`npx office-addin-dev-certs install\`, or use \`npm run start:workbench\` (http) for the workbench only.`,
+    );
   }
+}
+
+async function loadDevCerts() {
+  const certs = await import('office-addin-dev-certs');
+  const get = certs.getHttpsServerOptions ?? certs.default?.getHttpsServerOptions;
+  return get();
 }
 
 /**
@@ -85,12 +114,7 @@ export default async function config(env = {}, argv = {}) {
   const wanted = env.pages ?? Object.keys(PAGES);
   const pages = Object.entries(PAGES).filter(([name, p]) => wanted.includes(name) && exists(p.entry));
 
-  let server = { type: 'http' };
-  if (serving && !env.workbench) {
-    const https = await devCerts();
-    if (https) server = { type: 'https', options: https };
-    else console.warn('office-addin-dev-certs not installed: serving plain http (enough for the workbench, not for Office)');
-  }
+  const server = await devServerOption(devServerScheme({ serving, workbench: Boolean(env.workbench) }));
 
   return {
     mode,
