@@ -12,7 +12,7 @@ import { createRoot } from 'react-dom/client';
 import { App, type TabId } from './App.ts';
 import { downloadBytes, openBytes } from './download.ts';
 import type { PaneHost } from './host.ts';
-import { themeOf } from './office-theme.ts';
+import { officeThemeWatcher, themeOf } from './office-theme.ts';
 import { defaultServices } from './services.ts';
 import { browserFontStore } from './font-store.ts';
 import { type OfficeSettingsLike, workbookStore } from './settings.ts';
@@ -38,29 +38,6 @@ function showError(text: string): void {
   p.style.cssText = 'padding:12px;color:#a4262c';
   p.textContent = text;
   root().replaceChildren(p);
-}
-
-/**
- * The Office theme. Office.js has no theme-changed event for Excel: Office.EventType.
- * OfficeThemeChanged exists only in Outlook (Mailbox 1.14, Office.context.mailbox.addHandlerAsync).
- * So the pane reads Office.context.officeTheme when it starts, and again whenever it becomes
- * visible or gets the focus back — one property read; where the host refreshes that object
- * without reloading the pane, the pane follows, otherwise the new theme shows on the next open.
- */
-export function officeThemeWatcher(office: OfficeLike, win: Pick<Window, 'addEventListener' | 'removeEventListener'>, doc: Pick<Document, 'addEventListener' | 'removeEventListener'>): PaneHost['onThemeChange'] {
-  return (listener) => {
-    let last = themeOf(office.context.officeTheme?.bodyBackgroundColor);
-    const check = () => {
-      const now = themeOf(office.context.officeTheme?.bodyBackgroundColor);
-      if (now !== last) listener((last = now));
-    };
-    win.addEventListener('focus', check);
-    doc.addEventListener('visibilitychange', check);
-    return () => {
-      win.removeEventListener('focus', check);
-      doc.removeEventListener('visibilitychange', check);
-    };
-  };
 }
 
 async function startInExcel(office: OfficeLike): Promise<void> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, browserStore, normalizeSettings, workbookStore } from './settings.ts';
-import { themeOf } from './office-theme.ts';
+import { officeThemeWatcher, themeOf } from './office-theme.ts';
 
 class MemStorage {
   m = new Map<string, string>();
@@ -51,5 +51,32 @@ describe('settings', () => {
     expect(themeOf('#262626')).toBe('dark');
     expect(themeOf('#FFFFFF')).toBe('light');
     expect(themeOf(undefined)).toBe('light');
+  });
+
+  it('re-reads the Office theme on focus and visibility changes (Excel has no theme event), and stops when unsubscribed', () => {
+    const office = { context: { officeTheme: { bodyBackgroundColor: '#FFFFFF' } } };
+    const target = () => {
+      const h = new Map<string, Set<() => void>>();
+      return {
+        addEventListener: (t: string, f: () => void) => void h.set(t, (h.get(t) ?? new Set()).add(f)),
+        removeEventListener: (t: string, f: () => void) => void h.get(t)?.delete(f),
+        fire: (t: string) => h.get(t)?.forEach((f) => f()),
+      };
+    };
+    const win = target();
+    const doc = target();
+    const seen: string[] = [];
+    const off = officeThemeWatcher(office, win, doc)((t) => seen.push(t));
+    win.fire('focus');
+    office.context.officeTheme.bodyBackgroundColor = '#262626';
+    doc.fire('visibilitychange');
+    win.fire('focus');
+    office.context.officeTheme.bodyBackgroundColor = '#F3F2F1';
+    win.fire('focus');
+    expect(seen).toEqual(['dark', 'light']);
+    off();
+    office.context.officeTheme.bodyBackgroundColor = '#000000';
+    win.fire('focus');
+    expect(seen).toEqual(['dark', 'light']);
   });
 });
