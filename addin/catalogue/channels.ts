@@ -106,8 +106,13 @@ const BOX_GLYPHS = /[■□☑☐口t√✓✔]/g;
 const NAME_SPACE = /[\s\u3000\u00a0]/;
 const NAME_HALF_WIDTH = /[()／]/;
 
+/** What channelKey removes or folds. */
+const KEY_FOLD = /[\s\u3000\u00a0()／]/;
+
 /** Compare key: no whitespace, half-width brackets and slashes folded to the catalogue's forms. */
 export function channelKey(s: string): string {
+  // (most names have nothing to fold: one test instead of four replaces)
+  if (!KEY_FOLD.test(s)) return s;
   return s.replace(KEY_SPACES, '').replace(OPEN_PAREN, '（').replace(CLOSE_PAREN, '）').replace(WIDE_SLASH, '/');
 }
 

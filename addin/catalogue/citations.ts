@@ -4,6 +4,8 @@
  * the (title, 文号) pairs a cell cites. No I/O, no host objects.
  */
 
+import { isSpaceCode } from './model/features.ts';
+
 // ---------------------------------------------------------------------------------------------
 // Chinese numerals
 
@@ -105,14 +107,16 @@ export interface DocNumber {
   canonical: string;
 }
 
-const HAN = /[\u4e00-\u9fff]/;
+/** Whether a code unit is a Chinese character [\u4e00-\u9fff] (read by code: `text[i]` makes a one-character string). */
+function isHanCode(c: number): boolean {
+  return c >= 0x4e00 && c <= 0x9fff;
+}
 /**
  * From the bracket on: the whitespace before the bracket also belongs to a 文号's match, but a
  * pattern that starts with optional whitespace is tried at every position of the text, so
  * findDocNumbers finds the bracket and then steps back over the whitespace.
  */
 const DOC_RE = /([[［(（【〔])[\s\u3000]*((?:19|20)\d{2})[\s\u3000]*([\]］)）】〕])([\s\u3000]*)(第?)([\s\u3000]*)(\d+)([\s\u3000]*)(号?)/g;
-const SPACE = /[\s\u3000]/;
 /** what may follow a 文号 written without 号 */
 const AFTER_BARE = /[\s\u3000）)〕\]】；;，,。、“”"》]/;
 /** the brackets DOC_RE opens a year with */
@@ -137,10 +141,9 @@ export function findDocNumbers(text: string): DocNumber[] {
     const start = m.index;
     const matchEnd = start + m[0].length;
     let index = start;
-    while (index > prevEnd && SPACE.test(text[index - 1])) index--;
+    while (index > prevEnd && isSpaceCode(text.charCodeAt(index - 1))) index--;
     prevEnd = matchEnd;
-    const before = text[index - 1];
-    if (!before || !HAN.test(before)) continue;
+    if (index === 0 || !isHanCode(text.charCodeAt(index - 1))) continue;
     const [, open, year, close, , di, , num, trailing, hao] = m;
     const after = text[matchEnd];
     if (!hao) {
@@ -150,7 +153,7 @@ export function findDocNumbers(text: string): DocNumber[] {
     // a missing 号 leaves the trailing spaces outside the span
     const end = hao ? matchEnd : matchEnd - trailing.length;
     let p = index;
-    while (p > 0 && HAN.test(text[p - 1])) p--;
+    while (p > 0 && isHanCode(text.charCodeAt(p - 1))) p--;
     // office codes are short (国发, 晋政办发, 发改办法规); a longer run is the end of a title
     const run = text.slice(p, index);
     const prefix = run.length <= 6 ? run : run.replace(TITLE_END, '').slice(-6);
@@ -267,7 +270,7 @@ export function listMarkers(text: string): ListMarker[] {
  */
 export function missingSeparator(text: string, m: ListMarker): TextChange | undefined {
   let p = m.start;
-  while (p > 0 && SPACE.test(text[p - 1])) p--;
+  while (p > 0 && isSpaceCode(text.charCodeAt(p - 1))) p--;
   const prev = text[p - 1];
   if (prev === undefined || prev === '；' || prev === ';') return undefined;
   if (prev === '。' || prev === '，' || prev === ',') return { start: p - 1, end: p, text: '；' };
@@ -316,22 +319,31 @@ export interface Citation {
   doc: DocNumber;
 }
 
+// titleKey's patterns, compiled once (a regex literal in a function body is a new object each time)
+const TITLE_SPACES = /[\s\u3000\u00a0]+/g;
+const TITLE_QUOTES = /[《》〈〉“”"'‘’]/g;
+const HALF_OPEN = /\(/g;
+const HALF_CLOSE = /\)/g;
+
 /** What titleKey removes or folds. */
 const TITLE_FOLD = /[\s\u3000\u00a0《》〈〉“”"'‘’()]/;
 
 /** Compare key of a title: no whitespace, no quote or title marks, folded brackets. */
 export function titleKey(t: string): string {
   if (!TITLE_FOLD.test(t)) return t;
-  return t
-    .replace(/[\s\u3000\u00a0]+/g, '')
-    .replace(/[《》〈〉“”"'‘’]/g, '')
-    .replace(/\(/g, '（')
-    .replace(/\)/g, '）');
+  return t.replace(TITLE_SPACES, '').replace(TITLE_QUOTES, '').replace(HALF_OPEN, '（').replace(HALF_CLOSE, '）');
+}
+
+const OPEN_TITLE = 0x300a; // 《
+const CLOSE_TITLE = 0x300b; // 》
+
+/** What may stand between a title and its office code: whitespace and an opening bracket, /[\s\u3000（(]/. */
+function isBeforeCode(c: number): boolean {
+  return c === 0xff08 || c === 0x28 || isSpaceCode(c);
 }
 
 const DOC_KIND = /(通知|意见|办法|规定|决定|细则|方案|纲要|条例|指引|要点|规划|批复|规则|通告|公告|报告|函)$/;
 // citationsOf's patterns, compiled once (a regex literal in a function body is a new object each time)
-const BEFORE_CODE = /[\s\u3000（(]/;
 const ITEM_BREAK = /[；;。\n]|\s(?=\d{1,2}[.．、])/;
 const LIST_MARKER_AT_START = /^[\s\u3000]*\d{1,2}[.．、][\s\u3000]*/;
 const TITLE_MARKS = /[《》〈〉]/g;
@@ -343,18 +355,20 @@ const TITLE_MARKS = /[《》〈〉]/g;
  */
 export function citationsOf(text: string, docs: readonly DocNumber[] = findDocNumbers(text)): Citation[] {
   const out: Citation[] = [];
-  for (const d of docs) {
+  for (let k = 0; k < docs.length; k++) {
+    const d = docs[k];
     // back over the office code and an opening bracket
     const codeStart = d.codeStart;
     let p = codeStart;
-    while (p > 0 && BEFORE_CODE.test(text[p - 1])) p--;
+    while (p > 0 && isBeforeCode(text.charCodeAt(p - 1))) p--;
     let title: string | undefined;
-    if (text[p - 1] === '》') {
+    if (text.charCodeAt(p - 1) === CLOSE_TITLE) {
       // the nearest 《 whose 》 is this one (inner 〈〉 do not count)
       let depth = 0;
       for (let i = p - 1; i >= 0; i--) {
-        if (text[i] === '》') depth++;
-        else if (text[i] === '《' && --depth === 0) {
+        const c = text.charCodeAt(i);
+        if (c === CLOSE_TITLE) depth++;
+        else if (c === OPEN_TITLE && --depth === 0) {
           title = text.slice(i + 1, p - 1);
           break;
         }

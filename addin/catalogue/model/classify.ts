@@ -17,10 +17,16 @@ const DEADLINE_START = /^(自|信息形成|制定|制作|实时|及时|每年|�
  * 乡镇 人民政府 相关单位. Tested by the last character (one-character words, and the longer words
  * that end in one) or the two-character endings, not by a regex that would try every position.
  */
-const SUBJECT_LAST = new Set([...'局办委院所站队厅处科室会署']);
-const SUBJECT_END2 = new Set(['政府', '中心', '部门', '单位', '街道', '乡镇']);
+const SUBJECT_LAST = new Set([...'局办委院所站队厅处科室会署'].map((ch) => ch.charCodeAt(0)));
+const SUBJECT_END2 = ['政府', '中心', '部门', '单位', '街道', '乡镇'];
+/** The last characters of SUBJECT_END2 (by code: reading characters as strings made a string each). */
+const SUBJECT_END2_LAST = new Set(SUBJECT_END2.map((w) => w.charCodeAt(1)));
 function endsLikeSubject(s: string): boolean {
-  return SUBJECT_LAST.has(s[s.length - 1]) || SUBJECT_END2.has(s.slice(-2));
+  const last = s.charCodeAt(s.length - 1);
+  if (SUBJECT_LAST.has(last)) return true;
+  if (!SUBJECT_END2_LAST.has(last)) return false;
+  for (let i = 0; i < SUBJECT_END2.length; i++) if (s.endsWith(SUBJECT_END2[i])) return true;
+  return false;
 }
 
 // The patterns of classifyText, compiled once: a regex literal in a function body is a new

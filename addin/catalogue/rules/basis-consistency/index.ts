@@ -4,11 +4,18 @@ import { F_YEAR_OPEN } from '../../model/features.ts';
 import { type RuleContext, colAfterShift, defineRule } from '../../rule.ts';
 import { type Citation, citationsOf, findDocNumbers } from '../../citations.ts';
 
-interface Use {
-  row: number;
-  col: number;
-  docNo: string;
-  title: string;
+/** The cells that cite one title with one 文号, in row order: parallel lists (no object per use). */
+interface Uses {
+  rows: number[];
+  cols: number[];
+  /** the title as each cell writes it */
+  titles: string[];
+}
+
+/** What one distinct text cites, and the lists its citations' uses go to. */
+interface Cited {
+  citations: Citation[];
+  uses: Uses[];
 }
 
 const MAX_LISTED = 3;
@@ -45,9 +52,10 @@ export default defineRule({
   },
   check(ctx) {
     const { cat } = ctx;
-    const byTitle = new Map<string, Use[]>();
+    // title key -> 文号 -> its uses, each map in the order of first use
+    const byTitle = new Map<string, Map<string, Uses>>();
     // what each distinct text cites (this run only)
-    const cited = new Map<string, Citation[]>();
+    const cited = new Map<string, Cited>();
     // (indexed loops: a for-of over the rows left an iterator result per row, ~2 MB per 10k-row run)
     const rows = cat.rows;
     for (let i = 0; i < rows.length; i++) {
@@ -57,43 +65,53 @@ export default defineRule({
       // no year bracket: no 文号, nothing cited
       if (!col || !(cellFeatures(r, col) & F_YEAR_OPEN)) continue;
       const text = cellText(r, col);
-      let citations = cited.get(text);
-      if (!citations) cited.set(text, (citations = distinct(citationsOf(text, ctx.memo(findDocNumbers, text)))));
-      for (let k = 0; k < citations.length; k++) {
-        const c = citations[k];
-        const use = { row: r.row, col, docNo: c.docNo, title: c.title };
-        const list = byTitle.get(c.key);
-        if (list) list.push(use);
-        else byTitle.set(c.key, [use]);
+      let c = cited.get(text);
+      if (!c) cited.set(text, (c = citedBy(byTitle, distinct(citationsOf(text, ctx.memo(findDocNumbers, text))))));
+      for (let k = 0; k < c.citations.length; k++) {
+        const u = c.uses[k];
+        u.rows.push(r.row);
+        u.cols.push(col);
+        u.titles.push(c.citations[k].title);
       }
     }
-    for (const uses of byTitle.values()) reportTitle(ctx, uses);
+    for (const byNo of byTitle.values()) reportTitle(ctx, byNo);
   },
 });
+
+/** A text's citations with the use lists they go to (created here, at the text's first use). */
+function citedBy(byTitle: Map<string, Map<string, Uses>>, citations: Citation[]): Cited {
+  const uses: Uses[] = [];
+  for (const c of citations) {
+    let byNo = byTitle.get(c.key);
+    if (!byNo) byTitle.set(c.key, (byNo = new Map()));
+    let u = byNo.get(c.docNo);
+    if (!u) byNo.set(c.docNo, (u = { rows: [], cols: [], titles: [] }));
+    uses.push(u);
+  }
+  return { citations, uses };
+}
 
 /**
  * Report the uses of one title whose 文号 differs from the majority's. (A function of its own:
  * closures in check() would be rebuilt, and its compiled loop discarded, on every run.)
  */
-function reportTitle(ctx: RuleContext, uses: readonly Use[]): void {
-  const byNo = new Map<string, Use[]>();
-  for (const u of uses) {
-    const list = byNo.get(u.docNo);
-    if (list) list.push(u);
-    else byNo.set(u.docNo, [u]);
-  }
+function reportTitle(ctx: RuleContext, byNo: ReadonlyMap<string, Uses>): void {
   if (byNo.size < 2) return;
   // the number most cells agree on is taken as right; with no clear majority every cell is reported
-  const sizes = [...byNo.values()].map((l) => l.length).sort((a, b) => b - a);
-  const majority = sizes[0] > sizes[1] ? [...byNo.entries()].find(([, l]) => l.length === sizes[0])![0] : undefined;
+  const sizes = [...byNo.values()].map((l) => l.rows.length).sort((a, b) => b - a);
+  const majority = sizes[0] > sizes[1] ? [...byNo.entries()].find(([, l]) => l.rows.length === sizes[0])![0] : undefined;
   for (const [docNo, list] of byNo) {
     if (docNo === majority) continue;
     const others = [...byNo.entries()].filter(([n]) => n !== docNo);
-    const cellsOf = (l: Use[], sep: string) => l.slice(0, MAX_LISTED).map((u) => `${colLetters(u.col)}${u.row}`).join(sep);
-    const others_ = others.map(([n, l]) => `「${n}」（${cellsOf(l, '、')}${l.length > MAX_LISTED ? ` 等 ${l.length} 处` : ''}）`).join('、');
-    const othersEn = others.map(([n, l]) => `"${n}" (${cellsOf(l, ', ')}${l.length > MAX_LISTED ? `, … ${l.length} cells` : ''})`).join(', ');
-    for (const u of list) {
-      ctx.report({ row: u.row, col: u.col, field: 'basis', messageId: 'conflict', data: { title: u.title, docNo, others: others_, othersEn } });
+    const cellsOf = (l: Uses, sep: string) =>
+      l.rows
+        .slice(0, MAX_LISTED)
+        .map((row, k) => `${colLetters(l.cols[k])}${row}`)
+        .join(sep);
+    const others_ = others.map(([n, l]) => `「${n}」（${cellsOf(l, '、')}${l.rows.length > MAX_LISTED ? ` 等 ${l.rows.length} 处` : ''}）`).join('、');
+    const othersEn = others.map(([n, l]) => `"${n}" (${cellsOf(l, ', ')}${l.rows.length > MAX_LISTED ? `, … ${l.rows.length} cells` : ''})`).join(', ');
+    for (let k = 0; k < list.rows.length; k++) {
+      ctx.report({ row: list.rows[k], col: list.cols[k], field: 'basis', messageId: 'conflict', data: { title: list.titles[k], docNo, others: others_, othersEn } });
     }
   }
 }

@@ -19,6 +19,7 @@ const DEFAULT_VOCABULARY = vocabulary();
 
 interface Parsed {
   p: ParsedChannels;
+  /** renderChannels(p), written only when the cell has syntax issues (the one case that reads it) */
   canonical: string;
   /** nothing to report, whatever the rest of the catalogue looks like */
   quiet: boolean;
@@ -26,7 +27,7 @@ interface Parsed {
 
 function parse(text: string, vocab: Vocabulary): Parsed {
   const p = parseChannels(text, vocab);
-  const canonical = renderChannels(p);
+  const canonical = p.issues.length ? renderChannels(p) : '';
   const quiet =
     p.items.length > 0 &&
     !(p.issues.length && canonical !== text) &&

@@ -1,6 +1,6 @@
 import { cellFeatures, cellText, fieldSlot } from '../../model/catalogue.ts';
 import { colLetters } from '../../grid.ts';
-import { F_SYMBOL, textFeatures } from '../../model/features.ts';
+import { F_SPACE, F_SYMBOL, textFeatures } from '../../model/features.ts';
 import { colAfterShiftAt, defineRule } from '../../rule.ts';
 import type { FieldId } from '../../types.ts';
 
@@ -25,10 +25,13 @@ export function normalizeItemName(s: string, f: number = textFeatures(s)): strin
   return core.length >= 3 ? core : bare;
 }
 
-/** Not an item name: content written into a 事项 column (long text, sentences, enumerations). */
-function isName(s: string): boolean {
-  const t = s.trim();
-  return t.length > 0 && t.length <= 20 && !LIST_PUNCTUATION.test(t);
+/**
+ * Not an item name: content written into a 事项 column (long text, sentences, enumerations).
+ * (`f`: textFeatures of the cell; without whitespace or symbols there is nothing to trim or find.)
+ */
+function isName(s: string, f: number): boolean {
+  const t = f & F_SPACE ? s.trim() : s;
+  return t.length > 0 && t.length <= 20 && !(f & F_SYMBOL && LIST_PUNCTUATION.test(t));
 }
 
 /** Words that add nothing to an item name: 公共资源交易 = 公共资源交易领域. */
@@ -60,6 +63,8 @@ interface Node {
   /** ancestors' node ids (the names above it in its branch) */
   path: number[];
   id: number;
+  /** textFeatures of the cell */
+  features: number;
 }
 
 /**
@@ -97,14 +102,15 @@ export default defineRule({
         // a shifted row's cells count where row-shift will put them
         const col = colAfterShiftAt(cat, r, levelCols[k], LEVEL_SLOTS[k]);
         if (!col) continue;
-        const text = cellText(r, col).trim();
+        const f = cellFeatures(r, col);
+        const text = f & F_SPACE ? cellText(r, col).trim() : cellText(r, col);
         const cur = open[k];
         // the same name again under the same parent is the same node (a repeated or unmerged cell)
         if (cur && cur.text === text && isOpenPath(cur.path, open, k)) continue;
         const path: number[] = [];
         for (let j = 0; j < k; j++) if (open[j]) path.push(open[j]!.id);
         // (the features of the cell hold for its trimmed text too)
-        const node: Node = { row: r.row, col, level: k, text, norm: normalizeItemName(text, cellFeatures(r, col)), path, id: nodes.length };
+        const node: Node = { row: r.row, col, level: k, text, norm: normalizeItemName(text, f), path, id: nodes.length, features: f };
         nodes.push(node);
         open[k] = node;
         for (let j = k + 1; j < LEVELS.length; j++) open[j] = undefined;
@@ -115,8 +121,9 @@ export default defineRule({
     // form, the form plus a generic word (found under `bare`), or the form minus one.
     const exact = new Map<string, Node[]>();
     const bare = new Map<string, Node[]>();
-    for (const b of nodes) {
-      if (!isName(b.text)) continue;
+    for (let i = 0; i < nodes.length; i++) {
+      const b = nodes[i];
+      if (!isName(b.text, b.features)) continue;
       const cores = withoutGeneric(b.norm);
       let match: Node | undefined;
       if (b.norm) {
@@ -155,10 +162,15 @@ function firstOther(list: readonly Node[] | undefined, b: Node, best: Node | und
   return best;
 }
 
+/** The first and last characters of the generic words (by code), to pass over most names at once. */
+const GENERIC_FIRST = new Set(GENERIC_WORDS.map((g) => g.charCodeAt(0)));
+const GENERIC_LAST = new Set(GENERIC_WORDS.map((g) => g.charCodeAt(g.length - 1)));
+const NO_CORES: readonly string[] = [];
+
 /** The form without one generic word at its start or end, where at least four characters are left. */
-function withoutGeneric(norm: string): string[] {
+function withoutGeneric(norm: string): readonly string[] {
+  if (norm.length < 5 || !(GENERIC_FIRST.has(norm.charCodeAt(0)) || GENERIC_LAST.has(norm.charCodeAt(norm.length - 1)))) return NO_CORES;
   const out: string[] = [];
-  if (norm.length < 5) return out;
   for (const g of GENERIC_WORDS) {
     if (norm.length - g.length < 4) continue;
     if (norm.endsWith(g)) out.push(norm.slice(0, -g.length));
