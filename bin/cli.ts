@@ -15,7 +15,7 @@ import { DocNumberPatternError, DocNumberTakenError, FillableFieldError, Missing
 import { cmdForm, FORM_USAGE } from './commands/form.ts';
 import { SAMPLE_SETTINGS, fontsFor, loadSettingsFile } from './commands/office.ts';
 import { loadRegister } from '../addin/usecases/register.ts';
-import { writeStats } from '../addin/usecases/stats.ts';
+import { rollUpStats } from '../addin/usecases/stats.ts';
 import { FormRequestError, fittingForms, generateForms, rulesOf } from '../addin/usecases/forms.ts';
 import { cmdLog, cmdStats, STATS_USAGE } from './commands/stats.ts';
 import { CliError, type Out, UsageError, format, parse, readInput, stdio, writeAtomic } from './commands/common.ts';
@@ -219,7 +219,7 @@ async function demoForms(dir: string, out: Out): Promise<void> {
     }
     out.log(`  ${app.id} ${app.applicant}（${STATE_ZH[reg.statuses[i]!.state]}）：${fitting.map((f) => f.zh).join('、')}`);
   }
-  const stats = await writeStats(wb, { applications: reg.records, year: Number(DEMO_TODAY.slice(0, 4)), rules: rulesOf(settings), calendar });
+  const stats = await rollUpStats(wb, { year: Number(DEMO_TODAY.slice(0, 4)), today: DEMO_TODAY, rules: rulesOf(settings), calendar });
   writeAtomic(register, wb.save());
   out.log(`共生成 ${count} 份 PDF；文号与事件已记入 ${register} 的隐藏日志，统计写入「${stats.sheets.join('」「')}」。`);
   out.log(`Generated ${count} PDFs; 文号 and events logged in the register copy, statistics sheets written.`);

@@ -11,8 +11,8 @@ import { ExcelPortError } from '../port/excel/errors.ts';
 import { createExcelWorkbook } from '../port/excel/office.ts';
 import type { WorkbookPort } from '../port/workbook-port.ts';
 import { fixSheet } from '../usecases/catalogue.ts';
-import { loadRegister } from '../usecases/register.ts';
-import { writeStats } from '../usecases/stats.ts';
+import { todayInChina } from '../../forms-lib/calendar/index.ts';
+import { rollUpStats } from '../usecases/stats.ts';
 import { monthlySheetRows } from '../../forms-lib/stats/render.ts';
 import { writeMonthlyChart } from '../taskpane/monthly-chart.ts';
 
@@ -67,9 +67,9 @@ export function yearInChina(now: Date = new Date()): number {
 
 /** 月度统计: read 申请登记, write 「月度统计」 and 「年度报告表三」 for this year. */
 export async function monthlyStatsOn(port: WorkbookPort, year: number = yearInChina()): Promise<Notice> {
-  const reg = await loadRegister(port);
   const title = '月度统计 / Monthly statistics';
-  const res = await writeStats(port, { applications: reg.records, year });
+  const res = await rollUpStats(port, { year, today: todayInChina(), logRegister: {} });
+  const reg = res.register;
   // The same rows writeStats put on 「月度统计」: the chart of received / closed reads them.
   const charted = await writeMonthlyChart(port, res.sheets[0], monthlySheetRows(res.json.monthly, `政府信息公开申请月度统计（${year}年）`).rows);
   const sheets = res.sheets.map((s) => `「${s}」`).join('');

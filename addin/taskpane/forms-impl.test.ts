@@ -70,6 +70,21 @@ describe('task pane forms and statistics services', () => {
     expect(await wb.listSheets()).toEqual(expect.arrayContaining(['申请登记', '月度统计', '年度报告表三']));
   });
 
+  it('brings the log up to date with the register and stops the months at today', async () => {
+    const wb = open();
+    await runStats(wb, settings, { year: 2026, today: '2026-11-20' });
+    const log = (await wb.readLog('_xxgk_log'))!.rows;
+    expect(log.map((r) => r[3]).filter((t) => t === 'registered')).toHaveLength(13);
+    expect(log.map((r) => r[3]).filter((t) => t === 'closed')).toHaveLength(7);
+    const monthly = await wb.readSheet('月度统计');
+    const months = monthly.values.map((r) => r?.[0]).filter((v): v is string => typeof v === 'string' && /^2026-\d\d/.test(v));
+    expect(months).toHaveLength(11);
+    expect(months[10]).toBe('2026-11（截至11月20日）');
+    // a second run finds nothing new to log
+    await runStats(wb, settings, { year: 2026, today: '2026-11-20' });
+    expect((await wb.readLog('_xxgk_log'))!.rows).toHaveLength(log.length);
+  });
+
   it('knows the day in China', () => {
     expect(todayInChina(new Date('2026-11-19T17:30:00Z'))).toBe('2026-11-20');
   });

@@ -4,7 +4,7 @@
  * the statistics code stay out of the pane's initial chunks. No DOM here: the font bytes are
  * passed in (the browser fetches them, tests read the file), so this runs in Node tests too.
  */
-import { defineRules } from '../../forms-lib/calendar/index.ts';
+import { defineRules, todayInChina } from '../../forms-lib/calendar/index.ts';
 import type { LoadedFonts } from '../../forms-lib/pdf/index.ts';
 import type { Application, ApplicationState, ApplicationStatus } from '../../forms-lib/register/index.ts';
 import { monthlySheetRows, table3SheetRows } from '../../forms-lib/stats/index.ts';
@@ -13,7 +13,7 @@ import { type OfficeSettingsInput, listForms, loadFormFonts, parseSettings } fro
 import type { WorkbookPort } from '../port/workbook-port.ts';
 import { fittingForms, generateForms } from '../usecases/forms.ts';
 import { loadRegister } from '../usecases/register.ts';
-import { writeStats } from '../usecases/stats.ts';
+import { rollUpStats } from '../usecases/stats.ts';
 import type { FormChoice, GeneratedPdf, RegisterRow, RegisterView, StatsResult } from './services.ts';
 import type { PaneSettings } from './settings.ts';
 
@@ -27,10 +27,7 @@ export const STATE_ZH: Record<ApplicationState, string> = {
   closed: '已办结',
 };
 
-/** Today in China (the reply clocks run on Beijing time). */
-export function todayInChina(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
+export { todayInChina };
 
 const rulesFor = (s: PaneSettings) => defineRules({ replyDays: s.replyDays, maxExtensionDays: s.replyDays });
 
@@ -102,11 +99,10 @@ export async function generatePdf(
   return { fileName: `${r.zh}-${safeId}.pdf`, bytes: r.pdf };
 }
 
-export async function runStats(port: WorkbookPort, settings: PaneSettings, o: { year: number; month?: number }): Promise<StatsResult> {
+export async function runStats(port: WorkbookPort, settings: PaneSettings, o: { year: number; month?: number; today?: string }): Promise<StatsResult> {
   const rules = rulesFor(settings);
-  const reg = await loadRegister(port, undefined, { rules });
   const month = o.month ? `${o.year}-${String(o.month).padStart(2, '0')}` : undefined;
-  const res = await writeStats(port, { applications: reg.records, year: o.year, month, rules });
+  const res = await rollUpStats(port, { year: o.year, month, rules, today: o.today ?? todayInChina(), logRegister: {} });
   const checks = res.json.checks.map((c) => ({ ok: c.ok, message: `${c.name}：${c.detail}` }));
   const monthlyTitle = month ? `政府信息公开申请月度统计（${month}）` : `政府信息公开申请月度统计（${o.year}年）`;
   const monthlyRows = monthlySheetRows(res.json.monthly, monthlyTitle).rows;

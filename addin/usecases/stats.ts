@@ -271,6 +271,12 @@ export interface RollUpInput {
    * Default: a sheet of the same workbook whose name says 目录 (findCatalogueCounts).
    */
   readonly catalogue?: Grid | null;
+  /**
+   * Also bring the log up to date with the register first (registerChanges), for hosts that
+   * keep the workbook (the task pane, the ribbon). A damaged log is not extended: the roll-up
+   * still runs and reports it in `log`.
+   */
+  readonly logRegister?: { readonly operator?: string };
 }
 
 export interface RollUpResult extends WriteStatsResult {
@@ -286,6 +292,14 @@ export interface RollUpResult extends WriteStatsResult {
  */
 export async function rollUpStats(port: WorkbookPort, input: RollUpInput): Promise<RollUpResult> {
   const register = await loadRegister(port, input.sheet, { rules: input.rules, calendar: input.calendar });
+  if (input.logRegister) {
+    try {
+      await logEvents(port, [], { register: register.records, operator: input.logRegister.operator });
+    } catch (e) {
+      // reported through writeStats' own verification below
+      if (!(e instanceof LogIntegrityError)) throw e;
+    }
+  }
   let catalogue: RollUpResult['catalogue'] = null;
   if (input.catalogue) {
     const counts = catalogueCounts(input.catalogue);

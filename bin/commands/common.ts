@@ -80,10 +80,8 @@ export function format(v: unknown): 'text' | 'json' {
   throw new UsageError(`--format 只能是 text 或 json，而不是「${String(v)}」`, `--format must be text or json, not "${String(v)}"`);
 }
 
-/** Today in China (Asia/Shanghai), as YYYY-MM-DD, whatever the machine's time zone. */
-export function todayInChina(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
+/** Today in China (Asia/Shanghai), whatever the machine's time zone (shared with the task pane). */
+export { todayInChina } from '../../forms-lib/calendar/index.ts';
 
 export function isoDateOption(v: unknown, name: string): string | undefined {
   if (v === undefined) return undefined;

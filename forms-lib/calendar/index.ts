@@ -19,6 +19,7 @@ export {
   defaultCalendar,
 } from './createCalendar.ts';
 export { isWorkingDay, getDayInfo } from './isWorkingDay.ts';
+export { todayInChina } from './todayInChina.ts';
 export { type WorkingDayResult, MAX_WORKING_DAYS, addWorkingDays } from './addWorkingDays.ts';
 export { type WorkingDayCount, workingDaysBetween } from './workingDaysBetween.ts';
 export { OFFICIAL_YEARS, isOfficialYear } from './officialSchedule.ts';
