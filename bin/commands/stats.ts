@@ -17,7 +17,8 @@ export const STATS_USAGE = `  xxgk stats 登记表.xlsx --year YYYY [--month YYY
             [--catalogue 目录.xlsx [--catalogue-sheet 名称]] [--today YYYY-MM-DD]
                                                           月度统计与年度报告表三 / monthly roll-up and annual table 3
   xxgk log verify 登记表.xlsx                              校验事件日志是否被改动 / verify the event log's hash chain
-  xxgk log sync 登记表.xlsx [--operator 姓名] [--today …]  把登记表的状态变化记入事件日志 / log the register's state changes`;
+  xxgk log sync 登记表.xlsx [--operator 姓名] [--settings 机关设置.json]
+                                                          把登记表的状态变化记入事件日志 / log the register's state changes`;
 
 export async function cmdStats(args: string[], out: Out): Promise<number> {
   const { values, positionals } = parse(args, {
