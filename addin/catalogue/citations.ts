@@ -112,65 +112,117 @@ function isHanCode(c: number): boolean {
   return c >= 0x4e00 && c <= 0x9fff;
 }
 /**
- * From the bracket on: the whitespace before the bracket also belongs to a 文号's match, but a
- * pattern that starts with optional whitespace is tried at every position of the text, so
- * findDocNumbers finds the bracket and then steps back over the whitespace.
+ * The start of a 文号: a bracketed 4-digit year. The whitespace before the bracket also belongs
+ * to a 文号's match, but a pattern that starts with optional whitespace is tried at every
+ * position, so findDocNumbers finds the bracket and steps back over the whitespace. Global and
+ * without captures: test() moves lastIndex to the end of the year and builds no match array
+ * (the rest of the 文号 is a few characters, read by code).
  */
-const DOC_RE = /([[［(（【〔])[\s\u3000]*((?:19|20)\d{2})[\s\u3000]*([\]］)）】〕])([\s\u3000]*)(第?)([\s\u3000]*)(\d+)([\s\u3000]*)(号?)/g;
+const YEAR_AT = /[[［(（【〔][\s\u3000]*(?:19|20)\d{2}/g;
+/** The bracket characters by code, so a 文号's `open` and `close` are no new strings. */
+const BRACKETS = new Map([...'[［(（【〔]］)）】〕'].map((ch) => [ch.charCodeAt(0), ch]));
+/** the brackets that close a year */
+const CLOSE_YEAR = new Set([...']］)）】〕'].map((ch) => ch.charCodeAt(0)));
+const DI = 0x7b2c; // 第
+const HAO = 0x53f7; // 号
 /** what may follow a 文号 written without 号 */
 const AFTER_BARE = /[\s\u3000）)〕\]】；;，,。、“”"》]/;
-/** the brackets DOC_RE opens a year with */
+/** the brackets YEAR_AT opens a year with */
 const YEAR_OPEN = /[[［(（【〔]/;
 /** words that end a title, not a 文号 prefix: 「…的通知长政办发〔2020〕33号」 */
 const TITLE_END = /^.*(?:通知|意见|办法|规定|决定|方案|细则|纲要|条例|指引|要点|规划|批复|》)/;
+
+/** The first index from i on that is not whitespace. */
+function skipSpace(text: string, i: number): number {
+  while (i < text.length && isSpaceCode(text.charCodeAt(i))) i++;
+  return i;
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
 
 /**
  * 文号 in the text: a bracketed 4-digit year right after a Chinese office code, then a number
  * and 号. Without 号 only the standard 〔〕 brackets count (「国办发〔2017〕47」): a bare
  * 「(2017)12」 is too ambiguous.
+ *
+ * Read as the pattern
+ * `\s*([[［(（【〔])\s*((?:19|20)\d{2})\s*([\]］)）】〕])\s*(第?)\s*(\d+)(\s*)(号?)` matched
+ * left to right, each match starting where the last one ended.
  */
 export function findDocNumbers(text: string): DocNumber[] {
   const out: DocNumber[] = [];
   // no bracket for a year: no scan (most cells)
   if (!YEAR_OPEN.test(text)) return out;
-  DOC_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
   // where the previous match ended: the whitespace a match steps back over begins there at the earliest
   let prevEnd = 0;
-  while ((m = DOC_RE.exec(text))) {
-    const start = m.index;
-    const matchEnd = start + m[0].length;
+  YEAR_AT.lastIndex = 0;
+  while (YEAR_AT.test(text)) {
+    const yearEnd = YEAR_AT.lastIndex;
+    // the bracket, back over the whitespace between it and the year
+    let start = yearEnd - 5;
+    while (isSpaceCode(text.charCodeAt(start))) start--;
+    // the rest: a closing bracket, 第?, the number, 号? (a bracket that starts none: search on after it)
+    let p = skipSpace(text, yearEnd);
+    const closeCode = text.charCodeAt(p);
+    if (!CLOSE_YEAR.has(closeCode)) {
+      YEAR_AT.lastIndex = start + 1;
+      continue;
+    }
+    p = skipSpace(text, p + 1);
+    const hasDi = text.charCodeAt(p) === DI;
+    if (hasDi) p = skipSpace(text, p + 1);
+    const numStart = p;
+    while (p < text.length && isDigitCode(text.charCodeAt(p))) p++;
+    if (p === numStart) {
+      YEAR_AT.lastIndex = start + 1;
+      continue;
+    }
+    const numEnd = p;
+    p = skipSpace(text, p);
+    const hasHao = text.charCodeAt(p) === HAO;
+    // the match takes the spaces after the number even when no 号 follows
+    const matchEnd = hasHao ? p + 1 : p;
+    YEAR_AT.lastIndex = matchEnd;
+
     let index = start;
     while (index > prevEnd && isSpaceCode(text.charCodeAt(index - 1))) index--;
     prevEnd = matchEnd;
     if (index === 0 || !isHanCode(text.charCodeAt(index - 1))) continue;
-    const [, open, year, close, , di, , num, trailing, hao] = m;
-    const after = text[matchEnd];
-    if (!hao) {
+    const open = BRACKETS.get(text.charCodeAt(start))!;
+    const close = BRACKETS.get(closeCode)!;
+    if (!hasHao) {
       if (open !== '〔' || close !== '〕') continue;
+      const after = text[matchEnd];
       if (after !== undefined && !AFTER_BARE.test(after)) continue;
     }
     // a missing 号 leaves the trailing spaces outside the span
-    const end = hao ? matchEnd : matchEnd - trailing.length;
-    let p = index;
-    while (p > 0 && isHanCode(text.charCodeAt(p - 1))) p--;
+    const end = hasHao ? matchEnd : numEnd;
+    let q = index;
+    while (q > 0 && isHanCode(text.charCodeAt(q - 1))) q--;
     // office codes are short (国发, 晋政办发, 发改办法规); a longer run is the end of a title
-    const run = text.slice(p, index);
+    const run = text.slice(q, index);
     const prefix = run.length <= 6 ? run : run.replace(TITLE_END, '').slice(-6);
+    // (the four digits by code: no string for them)
+    let year = 0;
+    for (let k = yearEnd - 4; k < yearEnd; k++) year = year * 10 + text.charCodeAt(k) - 0x30;
+    const numberText = text.slice(numStart, numEnd);
+    const number = Number(numberText);
     out.push({
       start,
       end,
       raw: text.slice(start, end),
       prefix,
       codeStart: index - prefix.length,
-      year: Number(year),
-      number: Number(num),
+      year,
+      number,
       open,
       close,
-      hasDi: di === '第',
-      numberText: num,
-      hasHao: !!hao,
-      canonical: `〔${year}〕${Number(num)}号`,
+      hasDi,
+      numberText,
+      hasHao,
+      canonical: `〔${year}〕${number}号`,
     });
   }
   return out;
