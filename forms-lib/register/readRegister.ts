@@ -315,11 +315,15 @@ export function readRegister(grid: RegisterGrid, options: ReadRegisterOptions = 
 
     // 延期
     let extensionDays = 0;
+    let extensionToMax = false;
     const extText = str('延期');
     if (extText !== '') {
       const k = vocabKey(extText);
       const m = /^(\d+)(个?工作日|天|日)?$/.exec(k);
-      if (['是', '延期', '已延期', 'y', 'yes', '√', '✓', 'true'].includes(k)) extensionDays = maxExtension;
+      if (['是', '延期', '已延期', 'y', 'yes', '√', '✓', 'true'].includes(k)) {
+        extensionDays = maxExtension;
+        extensionToMax = true;
+      }
       else if (['否', '无', '不延期', 'n', 'no', '0', 'false', '/'].includes(k)) extensionDays = 0;
       else if (m) {
         extensionDays = Number(m[1]);
@@ -406,6 +410,7 @@ export function readRegister(grid: RegisterGrid, options: ReadRegisterOptions = 
       ...opt('correctionNoticeOn', correctionNoticeOn),
       ...opt('supplementReceivedOn', supplementReceivedOn),
       extensionDays,
+      ...(extensionToMax ? { extensionToMax } : {}),
       ...opt('consultFrom', consultFrom),
       ...opt('consultTo', consultTo),
       ...opt('outcome', outcome),

@@ -94,6 +94,8 @@ export interface Application {
   readonly supplementReceivedOn?: IsoDate;
   /** 延期: working days of extension granted (cell '是' = the office's maximum; a number = that many). 0 = none. */
   readonly extensionDays: number;
+  /** True when 延期 was written as 「是」 (the office's maximum) rather than a number of days. */
+  readonly extensionToMax?: boolean;
   /** 征求意见起 / 征求意见止: the consultation pause (art. 32–34), both ends included. */
   readonly consultFrom?: IsoDate;
   readonly consultTo?: IsoDate;

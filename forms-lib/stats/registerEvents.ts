@@ -6,8 +6,8 @@
  *
  * What the log records per application (the facts that move an application between states):
  * - registered: once, when the 登记编号 first appears; detail 「收到日期：…；申请方式：…；申请人类型：…」.
- * - state-changed: 收到日期, 补正告知日期, 补正收到日期, 延期, 征求意见起, 征求意见止 set, changed or cleared
- *   after that; detail 「补正告知日期：2026-03-05」 or 「延期：0 → 15」 (old → new; （空） for a blank cell).
+ * - state-changed: 收到日期, 补正告知日期, 补正收到日期, 延期 (「是」 or the days), 征求意见起, 征求意见止 set,
+ *   changed or cleared after that; detail 「补正告知日期：2026-03-05」 or 「延期：是 → 10」 (old → new; （空） for a blank cell).
  * - closed: 办理结果 and 答复日期 both filled; outcome = the register spelling, detail 「答复日期：…」.
  *   A later change of either is another closed event; clearing 办理结果 after a closed event is a
  *   state-changed 「办理结果：… → （空）」 (reopened).
@@ -39,8 +39,9 @@ function trackedValue(app: Application, f: Tracked): string {
     case '补正收到日期':
       return app.supplementReceivedOn ?? '';
     case '延期':
-      // 0 = none: a blank 延期 cell and 「否」 read the same
-      return app.extensionDays > 0 ? String(app.extensionDays) : '';
+      // as written: 「是」 (the office's maximum, whatever the settings of the run say it is) or
+      // the days; 0 = none, so a blank 延期 cell and 「否」 read the same
+      return app.extensionToMax ? '是' : app.extensionDays > 0 ? String(app.extensionDays) : '';
     case '征求意见起':
       return app.consultFrom ?? '';
     case '征求意见止':

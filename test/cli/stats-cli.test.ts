@@ -140,8 +140,9 @@ describe('xxgk log sync', () => {
     const rows = (await after.readLog('_xxgk_log'))!.rows;
     expect(rows).toHaveLength(21);
     expect(rows[20].slice(3, 5)).toEqual(['state-changed', 'CXSW-2026-009']);
-    // 「是」 = the longest extension: the statutory 20 working days (no --settings given)
-    expect(rows[20][9]).toBe('延期：20');
+    // recorded as written: 「是」 means the office's maximum, whichever settings a run uses
+    expect(rows[20][9]).toBe('延期：是');
+    expect((await run(['log', 'sync', reg, '--settings', path.join(ROOT, 'test/fixtures/samples/office-settings.json')])).out).toContain('无需记录');
     expect(rows[0][8]).toBe('张三');
     expect((await run(['log', 'verify', reg])).code).toBe(0);
   });

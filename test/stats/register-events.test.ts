@@ -70,6 +70,13 @@ describe('registerChanges: register state changes as log events', () => {
     expect(ev.map((e) => [e.type, e.detail])).toEqual([['state-changed', '收到日期：2026-03-02']]);
   });
 
+  it('records 延期 「是」 as written, so runs with other office settings (15 or 20 days) see no change', () => {
+    const [ev, rows] = sync([], [app({ id: 'D', extensionDays: 15, extensionToMax: true })]);
+    expect(ev[0].detail).toBe('收到日期：2026-03-02；申请方式：当面；申请人类型：自然人；延期：是');
+    expect(sync(rows, [app({ id: 'D', extensionDays: 20, extensionToMax: true })])[0]).toEqual([]);
+    expect(sync(rows, [app({ id: 'D', extensionDays: 10 })])[0].map((e) => e.detail)).toEqual(['延期：是 → 10']);
+  });
+
   it('reads back what it wrote', () => {
     expect([...factsOf('收到日期：2026-03-02；延期：15 → （空）；办理结果：部分公开 → 予以公开')]).toEqual([
       ['收到日期', '2026-03-02'],
