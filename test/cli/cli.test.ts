@@ -9,20 +9,12 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../bin/cli.ts';
+import { ROOT, run, sha } from './helpers.ts';
 
-const ROOT = path.resolve(new URL('../..', import.meta.url).pathname);
 const SAMPLE = path.join(ROOT, 'test/fixtures/samples/shangdang-district-catalogue.xlsx');
 const CLEAN = path.join(ROOT, 'test/fixtures/samples/changzhi-commerce-catalogue.xlsx');
 let tmp: string;
 
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { log: (s) => out.push(s), err: (s) => err.push(s) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
-const sha = (p: string) => crypto.createHash('sha256').update(fs.readFileSync(p)).digest('hex');
 
 beforeAll(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgk-cli-'));

@@ -3,26 +3,17 @@
  * reaches every CLI path that counts working days: `xxgk form` (one row and --all-open),
  * `xxgk stats`, and a bad entry is refused naming its JSON path.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../bin/cli.ts';
+import { pdfText as text, ROOT, run } from './helpers.ts';
 
-const ROOT = path.resolve(new URL('../..', import.meta.url).pathname);
 const REGISTER = path.join(ROOT, 'test/fixtures/samples/register-sample.xlsx');
 const SAMPLE = JSON.parse(fs.readFileSync(path.join(ROOT, 'test/fixtures/samples/office-settings.json'), 'utf8')) as Record<string, unknown>;
 const TODAY = '2026-11-20';
 let tmp: string;
 
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { log: (s) => out.push(s), err: (s) => err.push(s) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
-const text = (pdf: string): string => execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
 function settingsFile(name: string, calendar?: unknown): string {
   const file = path.join(tmp, `${name}.json`);
   fs.writeFileSync(file, JSON.stringify(calendar === undefined ? SAMPLE : { ...SAMPLE, calendar }));

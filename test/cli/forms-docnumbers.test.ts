@@ -4,28 +4,19 @@
  * successive `xxgk form` runs on one register never print the same 文号 on two documents, and a
  * typed `--doc-number` that the log already carries (for any type) is refused.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../bin/cli.ts';
+import { pdfText as text, ROOT, run } from './helpers.ts';
 import { readWorkbook } from '../../addin/port/file/index.ts';
 import { readLogEvents } from '../../forms-lib/stats/index.ts';
 
-const ROOT = path.resolve(new URL('../..', import.meta.url).pathname);
 const REGISTER = path.join(ROOT, 'test/fixtures/samples/register-sample.xlsx');
 const TODAY = '2026-11-20';
 const DOC_NO = /楚商公开[^〔〕\s]{0,2}〔\d{4}〕\d+号/g;
 let tmp: string;
 
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { log: (s) => out.push(s), err: (s) => err.push(s) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
-const text = (pdf: string) => execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
 
 beforeAll(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgk-docno-'));

@@ -9,23 +9,16 @@ import path from 'node:path';
 import * as esbuild from 'esbuild';
 import subsetFont from 'subset-font';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../bin/cli.ts';
+import { ROOT, run } from './helpers.ts';
 import { readWorkbook } from '../../addin/port/file/index.ts';
 import { allText, inkOf, pdffonts } from '../../forms-lib/templates/__tests__/helpers.ts';
 
-const ROOT = path.resolve(new URL('../..', import.meta.url).pathname);
 const REGISTER = path.join(ROOT, 'test/fixtures/samples/register-sample.xlsx');
 const SAMPLE = JSON.parse(fs.readFileSync(path.join(ROOT, 'test/fixtures/samples/office-settings.json'), 'utf8')) as Record<string, unknown>;
 const PKG = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
 const TODAY = '2026-11-20';
 let tmp: string;
 
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { log: (s) => out.push(s), err: (s) => err.push(s) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 /** A copy of the sample register with the 申请人 of CXSW-2026-008 (row 10) replaced. */
 async function registerWithApplicant(name: string, file: string): Promise<string> {

@@ -3,29 +3,18 @@
  * filled values, 文号 that continue across runs through the workbook's own log, the log's hash
  * chain detecting an edit, 表三 from the register, and inputs never overwritten unless --log.
  */
-import { execFileSync } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../bin/cli.ts';
+import { pdfText as text, ROOT, run, sha } from './helpers.ts';
 import { readWorkbook } from '../../addin/port/file/index.ts';
 import { listForms } from '../../forms-lib/templates/index.ts';
 
-const ROOT = path.resolve(new URL('../..', import.meta.url).pathname);
 const REGISTER = path.join(ROOT, 'test/fixtures/samples/register-sample.xlsx');
 const TODAY = '2026-11-20';
 let tmp: string;
 
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { log: (s) => out.push(s), err: (s) => err.push(s) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
-const sha = (p: string) => crypto.createHash('sha256').update(fs.readFileSync(p)).digest('hex');
-const text = (pdf: string) => execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
 
 beforeAll(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgk-forms-'));

@@ -7,22 +7,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../bin/cli.ts';
+import { ROOT, run } from './helpers.ts';
 import { readWorkbook } from '../../addin/port/file/index.ts';
 import { catalogueCounts } from '../../addin/usecases/stats.ts';
 import { catalogueGrid, validItem } from '../../addin/catalogue/testing.ts';
 
-const ROOT = path.resolve(new URL('../..', import.meta.url).pathname);
 const REGISTER = path.join(ROOT, 'test/fixtures/samples/register-sample.xlsx');
 const CATALOGUE = path.join(ROOT, 'test/fixtures/samples/shangdang-district-catalogue.xlsx');
 let tmp: string;
 
-async function run(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(args, { log: (s) => out.push(s), err: (s) => err.push(s) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 beforeAll(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgk-stats-'));
