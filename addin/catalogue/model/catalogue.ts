@@ -4,7 +4,7 @@
  */
 import { type Grid, colCount, scalarText, textAt } from '../grid.ts';
 import type { ColumnDef, FieldId } from '../types.ts';
-import { type CellKind, classify, classifyText } from './classify.ts';
+import { type CellKind, classify, classifyText, fit } from './classify.ts';
 import { textFeatures } from './features.ts';
 import { type HeaderInfo, detectHeader } from './header.ts';
 import { type ShiftMove, findShift } from './shift.ts';
@@ -275,8 +275,15 @@ export function buildCatalogue(grid: Grid, header?: HeaderInfo): Catalogue | und
   const fieldOfCol: (FieldId | undefined)[] = [];
   for (const c of h.columns) fieldOfCol[c.col] = c.field;
   const tierCols = h.columns.filter((c) => c.field === 'tier').map((c) => c.col);
-  const ownCols = h.columns.filter((c) => c.field !== 'unknown').map((c) => ({ col: c.col, slot: FIELD_INDEX[c.field] }));
-  const resolvedCols = RESOLVED.map((x) => ({ slot: FIELD_INDEX[x.field], level: x.level, col: h.byField[x.field] }));
+  // the slot of each column's field (-1: no field); a row's own cell of a field is its first non-empty column
+  const slotOfCol = new Int32Array(ncols + 1).fill(-1);
+  for (const c of h.columns) if (c.field !== 'unknown' && c.col <= ncols) slotOfCol[c.col] = FIELD_INDEX[c.field];
+  // (a field with no column is never own, so never merged or carried either: left out)
+  const resolvedCols = RESOLVED.filter((x) => h.byField[x.field] !== undefined).map((x) => ({ slot: FIELD_INDEX[x.field], level: x.level, col: h.byField[x.field]! }));
+  // misfit[c * 16 + kind code]: a cell of that kind does not belong in column c (fit < 0), so the
+  // row is one findShift searches (it returns at once for the others)
+  const misfit = new Uint8Array((ncols + 1) << KIND_BITS);
+  for (let c = 1; c <= ncols; c++) for (let k = 0; k < KINDS.length; k++) misfit[(c << KIND_BITS) + k] = fit(KINDS[k], fieldOfCol[c]) < 0 ? 1 : 0;
 
   let lastRow = h.firstDataRow - 1;
   for (let r = grid.values.length; r >= h.firstDataRow; r--) {
@@ -328,7 +335,9 @@ export function buildCatalogue(grid: Grid, header?: HeaderInfo): Catalogue | und
     const i = r - h.firstDataRow;
     const values = grid.values[r - 1];
     const at = i * stride;
+    const o = i * NF;
     let blank = true;
+    let misfits = false;
     for (let c = 1; c <= ncols; c++) {
       const v = values?.[c - 1];
       let x: number;
@@ -348,9 +357,18 @@ export function buildCatalogue(grid: Grid, header?: HeaderInfo): Catalogue | und
         }
       } else x = scalarInfo(v);
       info[at + c] = x;
-      const k = KINDS[x & KIND_MASK];
-      kinds[c] = k;
-      if (k !== 'empty') blank = false;
+      const code = x & KIND_MASK;
+      kinds[c] = KINDS[code];
+      if (code === 0) continue;
+      blank = false;
+      if (misfit[(c << KIND_BITS) + code]) misfits = true;
+      // own cells (a cell is empty to classify exactly when its text is blank) resolve to themselves
+      const slot = slotOfCol[c];
+      if (slot >= 0 && ownCol[o + slot] === 0) {
+        ownCol[o + slot] = c;
+        resRow[o + slot] = r;
+        resCol[o + slot] = c;
+      }
     }
     if (blank) {
       // a row whose cells are all covered by merges still counts as a data row
@@ -361,27 +379,18 @@ export function buildCatalogue(grid: Grid, header?: HeaderInfo): Catalogue | und
         continue;
       }
     }
-    // a cell is empty to classify exactly when its text is blank
-    const o = i * NF;
-    // own cells resolve to themselves; the others from a merge or the row above
-    for (let j = 0; j < ownCols.length; j++) {
-      const { col, slot } = ownCols[j];
-      if ((info[at + col] & KIND_MASK) === 0 || ownCol[o + slot] !== 0) continue;
-      ownCol[o + slot] = col;
-      resRow[o + slot] = r;
-      resCol[o + slot] = col;
-    }
     let ownDepth = -1;
     for (let j = 0; j < LEVEL_SLOTS.length; j++) if (ownCol[o + LEVEL_SLOTS[j]]) ownDepth = j;
     const kind: RowKind = ownCol[o + FIELD_INDEX.seq] ? 'item' : ownDepth >= 0 ? 'child' : 'continuation';
     if (kind === 'item') group = r;
     const carry = kind !== 'item' && prev >= 0 && rows[prev].group === group;
 
+    // the fields without an own cell: from a merge or the row above
     const po = prev * NF;
     for (let j = 0; j < resolvedCols.length; j++) {
       const { slot, level, col } = resolvedCols[j];
       if (resRow[o + slot] !== 0) continue;
-      const m = col === undefined ? undefined : mergedFrom[col]?.[r];
+      const m = mergedFrom[col]?.[r];
       if (m && (m.live ??= textAt(grid, m.row, m.col).trim() !== '')) {
         resRow[o + slot] = m.row;
         resCol[o + slot] = m.col;
@@ -396,7 +405,7 @@ export function buildCatalogue(grid: Grid, header?: HeaderInfo): Catalogue | und
     }
     for (let k = 0; k < nt; k++) tierCell(cells, mergedFrom, i, r, k, carry ? prev : -1);
 
-    const shift = findShift(kinds, fieldOfCol, ncols, deepestLevelCol);
+    const shift = misfits ? findShift(kinds, fieldOfCol, ncols, deepestLevelCol) : undefined;
     rows.push(new CatalogueRow(r, kind, group, shift, i, cells));
     prev = i;
     if (!shift && ownDepth >= 0) deepestLevelCol = ownCol[o + LEVEL_SLOTS[ownDepth]];

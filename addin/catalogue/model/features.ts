@@ -72,7 +72,20 @@ function solidBefore(s: string, i: number): number {
   return 0;
 }
 
+/**
+ * Every character that sets a bit besides F_HAN and F_SYMBOL, or that the bits depend on: all of
+ * ASCII (whitespace, punctuation, letters, digits), the other whitespace, the brackets counted
+ * for F_UNBALANCED, 《〈［【〔■□第. (．、’ count only after a digit or letter, which are here.)
+ */
+// eslint-disable-next-line no-control-regex -- all of ASCII, control characters included, on purpose
+const SPECIAL = /[\x00-\x7f\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff《》〈〉（）［【〔■□第]/;
+const HAN_CHAR = /[\u4e00-\u9fff]/;
+const NOT_HAN = /[^\u4e00-\u9fff]/;
+
 export function textFeatures(s: string): number {
+  // most long texts (公开内容) hold Chinese characters and Chinese punctuation only: a pattern
+  // scans them several times faster than the loop below, which then runs only for the others
+  if (!SPECIAL.test(s)) return (HAN_CHAR.test(s) ? F_HAN : 0) | (NOT_HAN.test(s) ? F_SYMBOL : 0);
   let f = 0;
   // 《》, 〈〉, （( ）) counted as bracketImbalances does
   let book = 0;
