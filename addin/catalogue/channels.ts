@@ -101,8 +101,6 @@ const KEY_SPACES = /[\s\u3000\u00a0]+/g;
 const OPEN_PAREN = /\(/g;
 const CLOSE_PAREN = /\)/g;
 const WIDE_SLASH = /／/g;
-const EDGE_SPACE = /^[\s\u3000]|[\s\u3000]$/;
-const BOX_GLYPHS = /[■□☑☐口t√✓✔]/g;
 const NAME_SPACE = /[\s\u3000\u00a0]/;
 const NAME_HALF_WIDTH = /[()／]/;
 
@@ -121,7 +119,7 @@ export interface Vocabulary {
   entries: ChannelName[];
   byKey: Map<string, ChannelName>;
   /** entries with their compare keys, by the code of the characters a written name can start with (longest first): the parser's index */
-  byFirst: Map<number, { entry: ChannelName; key: string }[]>;
+  byFirst: Map<number, { entry: ChannelName; key: string; second: number }[]>;
 }
 
 export function vocabulary(extra: readonly string[] = []): Vocabulary {
@@ -139,11 +137,12 @@ export function vocabulary(extra: readonly string[] = []): Vocabulary {
   for (const n of TWO_WEI_ONE_DUAN_ALIASES) add({ name: n, kind: 'alias', standard: '两微一端' });
   for (const n of LOCAL_CHANNELS) add({ name: n, kind: 'local' });
   entries.sort((a, b) => channelKey(b.name).length - channelKey(a.name).length);
-  const byFirst = new Map<number, { entry: ChannelName; key: string }[]>();
+  const byFirst = new Map<number, { entry: ChannelName; key: string; second: number }[]>();
   for (const entry of entries) {
     const key = channelKey(entry.name);
     const first = key[0];
-    const candidate = { entry, key };
+    // (the second character's code, -1 for a one-character name: matchNameAt's first filter)
+    const candidate = { entry, key, second: key.length > 1 ? key.charCodeAt(1) : -1 };
     // the same alternatives nameEndAt accepts for the first character
     for (const ch of first === '（' ? ['（', '('] : first === '/' ? ['/', '／'] : [first]) {
       const list = byFirst.get(ch.charCodeAt(0));
@@ -199,17 +198,28 @@ function nameEndAt(text: string, pos: number, key: string): number {
     if (p >= text.length) return -1;
     const c = text.charCodeAt(p);
     const k = key.charCodeAt(j);
-    if (c !== k && !(k === 0xff08 && c === 0x28) && !(k === 0xff09 && c === 0x29) && !(k === 0x2f && c === 0xff0f)) return -1;
+    if (!sameNameChar(k, c)) return -1;
     p++;
   }
   return p;
 }
 
+/** Whether the text's code unit c stands for the name's code unit k (nameEndAt's rule). */
+function sameNameChar(k: number, c: number): boolean {
+  return c === k || (k === 0xff08 && c === 0x28) || (k === 0xff09 && c === 0x29) || (k === 0x2f && c === 0xff0f);
+}
+
 function matchNameAt(text: string, pos: number, vocab: Vocabulary): { entry: ChannelName; end: number } | undefined {
   const candidates = vocab.byFirst.get(text.charCodeAt(pos));
   if (!candidates) return undefined;
+  // the character nameEndAt compares with a name's second one: most candidates differ there
+  let q = pos + 1;
+  while (q < text.length && isSpaceCode(text.charCodeAt(q))) q++;
+  const c2 = text.charCodeAt(q);
   // (an indexed loop: this runs at every character of a channel cell)
   for (let i = 0; i < candidates.length; i++) {
+    const second = candidates[i].second;
+    if (second >= 0 && !sameNameChar(second, c2)) continue;
     const end = nameEndAt(text, pos, candidates[i].key);
     if (end >= 0) return { entry: candidates[i].entry, end };
   }
@@ -247,6 +257,33 @@ const URL_AT = /(?:https?:\/\/|www\.)[^\s\u3000■□☑☐]*/y;
 const PAREN_AT = /[（(][^）)]*[）)]/y;
 
 /**
+ * The length of the note written right at `pos` (a URL, or a bracketed remark), 0 when none.
+ * The patterns run only where one can start (h, w, （, (): this is asked after every name.
+ */
+function noteLengthAt(text: string, pos: number): number {
+  const c = text.charCodeAt(pos);
+  let re: RegExp;
+  if (c === 0x68 || c === 0x77) re = URL_AT;
+  else if (c === 0xff08 || c === 0x28) re = PAREN_AT;
+  else return 0;
+  re.lastIndex = pos;
+  return re.test(text) ? re.lastIndex - pos : 0;
+}
+
+/** Whether text[from, to) is one plain space once box glyphs (■□☑☐口t√✓✔) are left out. */
+function gapIsOneSpace(text: string, from: number, to: number): boolean {
+  let others = 0;
+  let space = false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x25a0 || c === 0x25a1 || c === 0x2611 || c === 0x2610 || c === 0x53e3 || c === 0x74 || c === 0x221a || c === 0x2713 || c === 0x2714) continue;
+    others++;
+    space = c === 0x20;
+  }
+  return others === 1 && space;
+}
+
+/**
  * Parse a 公开渠道和载体 cell. Items are separated by box glyphs; within the text that follows
  * one box, several known names separated by spaces or 、 are several items (the later ones
  * without a box). Text that is no known name is one unknown item up to the next separator.
@@ -255,7 +292,8 @@ export function parseChannels(text: string, vocab: Vocabulary = vocabulary()): P
   const items: ChannelItem[] = [];
   const issues = new Set<SyntaxIssue>();
   let hasBoxes = false;
-  if (EDGE_SPACE.test(text)) issues.add('edgeSpace');
+  // (first and last character by code: the pattern /^\s|\s$/ tries its second half at every position)
+  if (text.length && (isSpaceCode(text.charCodeAt(0)) || isSpaceCode(text.charCodeAt(text.length - 1)))) issues.add('edgeSpace');
   let pos = 0;
   let pending: { state: BoxState; glyph: string } | undefined;
   let lastEnd = -1;
@@ -278,10 +316,7 @@ export function parseChannels(text: string, vocab: Vocabulary = vocabulary()): P
       continue;
     }
     // a separator between two items other than one plain space
-    if (lastEnd >= 0) {
-      const gap = text.slice(lastEnd, pos).replace(BOX_GLYPHS, '');
-      if (gap !== ' ') issues.add('separator');
-    }
+    if (lastEnd >= 0 && !gapIsOneSpace(text, lastEnd, pos)) issues.add('separator');
     const start = pos;
     let m = matchNameAt(text, pos, vocab);
     let raw = '';
@@ -289,11 +324,7 @@ export function parseChannels(text: string, vocab: Vocabulary = vocabulary()): P
     let note = '';
     if (m && m.entry.name !== '其他') {
       // a known name followed by more letters is the start of an unknown longer name (微信群)
-      let end = m.end;
-      URL_AT.lastIndex = end;
-      PAREN_AT.lastIndex = end;
-      const u = URL_AT.exec(text) ?? PAREN_AT.exec(text);
-      if (u) end += u[0].length;
+      const end = m.end + noteLengthAt(text, m.end);
       if (end < text.length && !isSep(text.charCodeAt(end)) && !boxAt(text, end, vocab)) m = undefined;
     }
     if (m) {
@@ -307,12 +338,10 @@ export function parseChannels(text: string, vocab: Vocabulary = vocabulary()): P
         note = text.slice(pos, end).trim();
         pos = end;
       } else {
-        URL_AT.lastIndex = pos;
-        PAREN_AT.lastIndex = pos;
-        const u = URL_AT.exec(text) ?? PAREN_AT.exec(text);
-        if (u) {
-          note = u[0];
-          pos += u[0].length;
+        const len = noteLengthAt(text, pos);
+        if (len) {
+          note = text.slice(pos, pos + len);
+          pos += len;
         }
       }
       if (NAME_SPACE.test(raw)) issues.add('spaceInName');

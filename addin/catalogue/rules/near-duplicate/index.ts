@@ -60,8 +60,11 @@ interface Node {
   level: number;
   text: string;
   norm: string;
-  /** ancestors' node ids (the names above it in its branch) */
-  path: number[];
+  /**
+   * The nearest name above it in its branch (its ancestors are this node's parent chain: the
+   * names open above a level do not change while a name at that level stays open).
+   */
+  parent: Node | undefined;
   id: number;
   /** textFeatures of the cell */
   features: number;
@@ -106,11 +109,10 @@ export default defineRule({
         const text = f & F_SPACE ? cellText(r, col).trim() : cellText(r, col);
         const cur = open[k];
         // the same name again under the same parent is the same node (a repeated or unmerged cell)
-        if (cur && cur.text === text && isOpenPath(cur.path, open, k)) continue;
-        const path: number[] = [];
-        for (let j = 0; j < k; j++) if (open[j]) path.push(open[j]!.id);
+        const parent = openAbove(open, k);
+        if (cur && cur.text === text && cur.parent === parent) continue;
         // (the features of the cell hold for its trimmed text too)
-        const node: Node = { row: r.row, col, level: k, text, norm: normalizeItemName(text, f), path, id: nodes.length, features: f };
+        const node: Node = { row: r.row, col, level: k, text, norm: normalizeItemName(text, f), parent, id: nodes.length, features: f };
         nodes.push(node);
         open[k] = node;
         for (let j = k + 1; j < LEVELS.length; j++) open[j] = undefined;
@@ -156,7 +158,7 @@ function firstOther(list: readonly Node[] | undefined, b: Node, best: Node | und
   if (!list) return best;
   for (const a of list) {
     if (best && a.id >= best.id) break;
-    if (b.path.includes(a.id) || a.path.includes(b.id)) continue;
+    if (isAncestor(a, b) || isAncestor(b, a)) continue;
     return similarNames(a.norm, b.norm) ? a : best;
   }
   return best;
@@ -179,14 +181,14 @@ function withoutGeneric(norm: string): readonly string[] {
   return out;
 }
 
-/** Whether `path` is the ids of the open nodes above level k. */
-function isOpenPath(path: readonly number[], open: readonly (Node | undefined)[], k: number): boolean {
-  let i = 0;
-  for (let j = 0; j < k; j++) {
-    const n = open[j];
-    if (!n) continue;
-    if (path[i] !== n.id) return false;
-    i++;
-  }
-  return i === path.length;
+/** The nearest open node above level k. */
+function openAbove(open: readonly (Node | undefined)[], k: number): Node | undefined {
+  for (let j = k - 1; j >= 0; j--) if (open[j]) return open[j];
+  return undefined;
+}
+
+/** Whether `a` is one of the names above `b` in its branch. */
+function isAncestor(a: Node, b: Node): boolean {
+  for (let p = b.parent; p; p = p.parent) if (p === a) return true;
+  return false;
 }
