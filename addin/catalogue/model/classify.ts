@@ -4,7 +4,7 @@
  */
 import { channelNameAt, vocabulary } from '../channels.ts';
 import type { FieldId } from '../types.ts';
-import { F_BOOK, F_BOX, F_DI, F_SPACE, F_YEAR_OPEN, isSpaceCode, textFeatures } from './features.ts';
+import { F_BOOK, F_BOX, F_DI, F_REF_BRACKET, F_SPACE, isSpaceCode, textFeatures } from './features.ts';
 
 export type CellKind = 'empty' | 'number' | 'mark' | 'channel' | 'deadline' | 'citation' | 'subject' | 'name' | 'text';
 
@@ -33,7 +33,8 @@ function endsLikeSubject(s: string): boolean {
 // RegExp object each time it is evaluated (~60 bytes for every cell of the catalogue).
 const SPACES = /[\s\u3000]+/g;
 const NUMBER_RE = /^\d{1,5}$/;
-const BOX_START = /^[■□☑☐口]/;
+/** ■□☑☐口 by code: the first character of a box-led cell */
+const BOX_FIRST = new Set([0x25a0, 0x25a1, 0x2611, 0x2610, 0x53e3]);
 const CITATION_START = /^(\d+[.．、]\s*)?[《〈]/;
 const CITATION_REF = /〔\d{4}〕\s*\d+\s*号|\[\d{4}\]\s*\d+\s*号|第[一二三四五六七八九十百零〇\d]+条/;
 const CITATION_TITLE = /^(\d+[.．、]\s*)?.{0,30}《.+》/;
@@ -72,17 +73,20 @@ export function classifyText(raw: string, f: number): CellKind {
   if (raw === '') return 'empty';
   // a cell that starts with a box and holds more than the box is a channel cell however it is
   // spaced (the tests before the box test below need one character or only digits): no copy
-  if (f & F_SPACE && BOX_START.test(raw) && solidAfterFirst(raw)) return 'channel';
+  if (f & F_SPACE && BOX_FIRST.has(raw.charCodeAt(0)) && solidAfterFirst(raw)) return 'channel';
   // most cells hold no whitespace: no copy to collapse and trim
   const s = f & F_SPACE ? raw.replace(SPACES, ' ').trim() : raw;
   if (!s) return 'empty';
-  if (NUMBER_RE.test(s)) return 'number';
-  if (MARK_RE.test(s)) return 'mark';
-  if (BOX_START.test(s) || (s.length < 80 && f & F_BOX)) return 'channel';
+  // (each anchored pattern only where its length or first character allows a match: a pattern
+  // test costs a call even when it fails at once, and long texts reach the end of this list)
+  if (s.length <= 5 && NUMBER_RE.test(s)) return 'number';
+  if (s.length === 1 && MARK_RE.test(s)) return 'mark';
+  const first = s.charCodeAt(0);
+  if (BOX_FIRST.has(first) || (s.length < 80 && f & F_BOX)) return 'channel';
   if (s.length <= 12 && startsWithChannel(s)) return 'channel';
   if (s.length <= 50 && DEADLINE_RE.test(s) && (DEADLINE_START.test(s) || s.length <= 20) && !s.includes('《')) return 'deadline';
-  if (f & F_BOOK && CITATION_START.test(s)) return 'citation';
-  if (f & (F_YEAR_OPEN | F_DI) && CITATION_REF.test(s) && (s.length < 200 || s.includes('《'))) return 'citation';
+  if (f & F_BOOK && (first === 0x300a || first === 0x3008 || (first >= 0x30 && first <= 0x39)) && CITATION_START.test(s)) return 'citation';
+  if (f & (F_REF_BRACKET | F_DI) && CITATION_REF.test(s) && (s.length < 200 || s.includes('《'))) return 'citation';
   if (f & F_BOOK && CITATION_TITLE.test(s) && !SENTENCE.test(s.slice(0, s.indexOf('《')))) return 'citation';
   if (s.length <= 40 && endsLikeSubject(s) && !CLAUSE.test(s)) return 'subject';
   if (s.length <= 14 && !CLAUSE.test(s)) return 'name';

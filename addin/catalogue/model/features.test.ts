@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bracketImbalances } from '../citations.ts';
-import { F_ARABIC_DI, F_ASCII_MARK, F_BOOK, F_BOX, F_DI, F_HAN, F_LATIN, F_LINE_BREAK, F_LIST, F_SPACE, F_SYMBOL, F_UNBALANCED, F_YEAR_OPEN, textFeatures } from './features.ts';
+import { F_ARABIC_DI, F_ASCII_MARK, F_BOOK, F_BOX, F_DI, F_HAN, F_LATIN, F_LINE_BREAK, F_LIST, F_REF_BRACKET, F_SPACE, F_SYMBOL, F_UNBALANCED, F_YEAR_OPEN, textFeatures } from './features.ts';
 
 /** Each bit and the pattern it stands for (the bit is set exactly when the pattern matches). */
 const BITS: [string, number, (s: string) => boolean][] = [
@@ -17,6 +17,7 @@ const BITS: [string, number, (s: string) => boolean][] = [
   ['unbalanced', F_UNBALANCED, (s) => bracketImbalances(s).length > 0],
   ['line break', F_LINE_BREAK, (s) => /[\r\n\u2028\u2029]/.test(s)],
   ['symbol', F_SYMBOL, (s) => /[^\u4e00-\u9fff0-9A-Za-z]/.test(s)],
+  ['ref bracket', F_REF_BRACKET, (s) => /[〔[]/.test(s)],
 ];
 
 describe('textFeatures', () => {
@@ -25,7 +26,7 @@ describe('textFeatures', () => {
     ['政府信息公开', ['han']],
     ['5G网络', ['han']],
     ['《条例》第20条', ['han', 'book', 'di', 'arabic di', 'symbol']],
-    ['国办发〔2017〕47号', ['han', 'year open', 'symbol']],
+    ['国办发〔2017〕47号', ['han', 'year open', 'symbol', 'ref bracket']],
     ['1. 《A》；2、B', ['book', 'list', 'ascii mark', 'space', 'symbol']],
     ['流程 and 标准', ['han', 'space', 'latin', 'symbol']],
     ["e'", ['latin', 'symbol']],

@@ -34,6 +34,8 @@ export const F_UNBALANCED = 1 << 10;
 export const F_LINE_BREAK = 1 << 11;
 /** Any character but a Chinese character, an ASCII digit or letter (whitespace, punctuation, symbols …). */
 export const F_SYMBOL = 1 << 12;
+/** 〔 or [ (the brackets of a 文号 reference classify looks for). */
+export const F_REF_BRACKET = 1 << 13;
 
 /** Bits of ASCII characters (index = char code); digits and letters are handled in the loop. */
 const ASCII = new Uint16Array(128);
@@ -42,7 +44,7 @@ for (const ch of '\n\r') ASCII[ch.charCodeAt(0)] = F_SPACE | F_LINE_BREAK;
 for (const ch of ',;:?!.') ASCII[ch.charCodeAt(0)] = F_ASCII_MARK;
 ASCII[0x28] = F_ASCII_MARK | F_YEAR_OPEN; // (
 ASCII[0x29] = F_ASCII_MARK; // )
-ASCII[0x5b] = F_YEAR_OPEN; // [
+ASCII[0x5b] = F_YEAR_OPEN | F_REF_BRACKET; // [
 
 const DIGIT_0 = 0x30;
 const DIGIT_9 = 0x39;
@@ -139,8 +141,10 @@ export function textFeatures(s: string): number {
         break;
       case 0xff3b: // ［
       case 0x3010: // 【
-      case 0x3014: // 〔
         f |= F_YEAR_OPEN;
+        break;
+      case 0x3014: // 〔
+        f |= F_YEAR_OPEN | F_REF_BRACKET;
         break;
       case 0x25a0: // ■
       case 0x25a1: // □
