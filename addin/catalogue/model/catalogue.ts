@@ -71,6 +71,8 @@ export interface CellTables {
   tierCols: readonly number[];
   tierRow: Int32Array;
   tierCol: Int32Array;
+  /** textFeat[i]: the textFeatures of the i-th row's cells in TEXT_FIELDS columns, or-ed together */
+  textFeat: Uint32Array;
 }
 
 /**
@@ -129,6 +131,7 @@ export const SHAPE_KEEPER: CatalogueRow = new CatalogueRow(0, 'blank', 0, undefi
   tierCols: [],
   tierRow: new Int32Array(0),
   tierCol: new Int32Array(0),
+  textFeat: new Uint32Array(0),
 });
 
 /**
@@ -157,6 +160,20 @@ export function cellText(r: CatalogueRow, col: number): string {
 /** What the row's cell in column `col` looks like. */
 export function cellKind(r: CatalogueRow, col: number): CellKind {
   return KINDS[r.cells.info[r.index * r.cells.stride + col] & KIND_MASK];
+}
+
+/**
+ * The text columns the text rules (whitespace, Latin words, punctuation) read; channels and
+ * ticks have their own rules.
+ */
+export const TEXT_FIELDS: readonly FieldId[] = ['level1', 'level2', 'level3', 'level4', 'content', 'basis', 'deadline', 'subject', 'duration'];
+
+/**
+ * The textFeatures of all the row's cells in TEXT_FIELDS columns, or-ed together: a bit that is
+ * clear here is clear for every text cell of the row, so a text rule can pass the row over.
+ */
+export function rowTextFeatures(r: CatalogueRow): number {
+  return r.cells.textFeat[r.index];
 }
 
 /** textFeatures of the row's cell in column `col` (model/features.ts). */
@@ -278,6 +295,8 @@ export function buildCatalogue(grid: Grid, header?: HeaderInfo): Catalogue | und
   // the slot of each column's field (-1: no field); a row's own cell of a field is its first non-empty column
   const slotOfCol = new Int32Array(ncols + 1).fill(-1);
   for (const c of h.columns) if (c.field !== 'unknown' && c.col <= ncols) slotOfCol[c.col] = FIELD_INDEX[c.field];
+  const isTextCol = new Uint8Array(ncols + 1);
+  for (const c of h.columns) if (TEXT_FIELDS.includes(c.field)) isTextCol[c.col] = 1;
   // (a field with no column is never own, so never merged or carried either: left out)
   const resolvedCols = RESOLVED.filter((x) => h.byField[x.field] !== undefined).map((x) => ({ slot: FIELD_INDEX[x.field], level: x.level, col: h.byField[x.field]! }));
   // misfit[c * 16 + kind code]: a cell of that kind does not belong in column c (fit < 0), so the
@@ -317,7 +336,9 @@ export function buildCatalogue(grid: Grid, header?: HeaderInfo): Catalogue | und
     tierCols,
     tierRow: new Int32Array(n * nt),
     tierCol: new Int32Array(n * nt),
+    textFeat: new Uint32Array(n),
   };
+  const { textFeat } = cells;
   const { info, ownCol, resRow, resCol } = cells;
 
   const infoOf = new Map<string, number>();
@@ -338,6 +359,7 @@ export function buildCatalogue(grid: Grid, header?: HeaderInfo): Catalogue | und
     const o = i * NF;
     let blank = true;
     let misfits = false;
+    let textF = 0;
     for (let c = 1; c <= ncols; c++) {
       const v = values?.[c - 1];
       let x: number;
@@ -363,6 +385,7 @@ export function buildCatalogue(grid: Grid, header?: HeaderInfo): Catalogue | und
       blank = false;
       if (misfit[(c << KIND_BITS) + code]) misfits = true;
       // own cells (a cell is empty to classify exactly when its text is blank) resolve to themselves
+      if (isTextCol[c]) textF |= x;
       const slot = slotOfCol[c];
       if (slot >= 0 && ownCol[o + slot] === 0) {
         ownCol[o + slot] = c;
@@ -370,6 +393,7 @@ export function buildCatalogue(grid: Grid, header?: HeaderInfo): Catalogue | und
         resCol[o + slot] = c;
       }
     }
+    textFeat[i] = textF >>> KIND_BITS;
     if (blank) {
       // a row whose cells are all covered by merges still counts as a data row
       let covered = false;

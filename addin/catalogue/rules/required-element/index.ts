@@ -44,11 +44,11 @@ export default defineRule({
     const rows = ctx.dataRows();
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i];
-      if (r.kind === 'continuation' || shiftedGroups.has(r.group)) continue;
+      if (r.kind === 'continuation' || (shiftedGroups.size && shiftedGroups.has(r.group))) continue;
       let item: string | undefined;
       for (let k = 0; k < needs.length; k++) {
-        const { need, cols } = needs[k];
         if (has(r, needs[k].slots)) continue;
+        const { need, cols } = needs[k];
         if (need.key === 'content' && (ownCol(r, 'level3') || ownCol(r, 'level4') || hasResolved(r, 'level3') || hasResolved(r, 'level4'))) continue;
         item ??= (resolvedCell(r, 'level4') ?? resolvedCell(r, 'level3') ?? resolvedCell(r, 'level2') ?? resolvedCell(r, 'level1'))?.text.trim().slice(0, 20) ?? `第${r.row}行`;
         ctx.report({ row: r.row, col: cols[0], messageId: 'missing', data: { item, name: need.zh, nameEn: need.en } });

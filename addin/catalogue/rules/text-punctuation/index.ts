@@ -1,10 +1,8 @@
-import { cellFeatures, cellText, fieldSlot, ownColAt } from '../../model/catalogue.ts';
+import { TEXT_FIELDS, cellFeatures, cellText, fieldSlot, ownColAt, rowTextFeatures } from '../../model/catalogue.ts';
 import { F_ASCII_MARK, F_HAN } from '../../model/features.ts';
 import { defineRule } from '../../rule.ts';
 import { findDocNumbers } from '../../citations.ts';
-import type { FieldId } from '../../types.ts';
 
-const TEXT_FIELDS: FieldId[] = ['level1', 'level2', 'level3', 'level4', 'content', 'basis', 'deadline', 'subject', 'duration'];
 const TEXT_SLOTS = TEXT_FIELDS.map(fieldSlot);
 const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）', '.': '。' };
 /** Chinese characters and CJK punctuation (incl. curly quotes and the dash used in Chinese text). */
@@ -106,6 +104,8 @@ export default defineRule({
     const rows = ctx.dataRows();
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i];
+      // (no text cell of the row has the characters this rule looks for)
+      if (!(rowTextFeatures(r) & F_ASCII_MARK)) continue;
       for (let k = 0; k < TEXT_SLOTS.length; k++) {
         const col = ownColAt(r, TEXT_SLOTS[k]);
         // (halfWidthPunctuation's own first test, from the features the model found)

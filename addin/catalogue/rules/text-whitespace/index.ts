@@ -1,10 +1,8 @@
-import { cellFeatures, cellText, fieldSlot, ownColAt } from '../../model/catalogue.ts';
+import { TEXT_FIELDS, cellFeatures, cellText, fieldSlot, ownColAt, rowTextFeatures } from '../../model/catalogue.ts';
 import { F_SPACE } from '../../model/features.ts';
 import { defineRule } from '../../rule.ts';
-import type { FieldId } from '../../types.ts';
 
-/** Text columns (channels and ticks have their own rules). */
-const TEXT_FIELDS: FieldId[] = ['level1', 'level2', 'level3', 'level4', 'content', 'basis', 'deadline', 'subject', 'duration'];
+/** The table slots of the text columns (TEXT_FIELDS: channels and ticks have their own rules). */
 const TEXT_SLOTS = TEXT_FIELDS.map(fieldSlot);
 
 /**
@@ -39,6 +37,8 @@ export default defineRule({
     const rows = ctx.dataRows();
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i];
+      // (no text cell of the row has the characters this rule looks for)
+      if (!(rowTextFeatures(r) & F_SPACE)) continue;
       for (let k = 0; k < TEXT_SLOTS.length; k++) {
         const col = ownColAt(r, TEXT_SLOTS[k]);
         // a cell without a character normalizeWhitespace touches is left as it is
