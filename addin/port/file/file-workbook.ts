@@ -26,7 +26,8 @@ import type {
 } from '../workbook-port.ts';
 import { STATE_SHEET, checkValidationRule, mergeState, stateFromRows, stateRows } from '../workbook-port.ts';
 import { addChartParts, checkChartSpec, ownDrawings, removeOwnDrawing, setSheetDrawing } from './ooxml/chart.ts';
-import { patchDataValidations } from './ooxml/validation.ts';
+import type { PlacedValidation } from './ooxml/validation.ts';
+import { patchDataValidations, placeValidations } from './ooxml/validation.ts';
 import { readErrors, WorkbookReadError } from './errors.ts';
 import type { CsvDocument } from './csv.ts';
 import { csvValue, readCsv, writeCsv } from './csv.ts';
@@ -133,8 +134,8 @@ export class FileWorkbook implements WorkbookPort {
   /** Sheets written whole at save(): new ones (log, statistics) and replaced product sheets. */
   private readonly owned = new Map<string, OwnedSheet>();
   private readonly hasFormulas: boolean;
-  /** Validations to write at save(), per sheet, in the order given. */
-  private readonly validations = new Map<string, ValidationRule[]>();
+  /** Validations to write at save(), per sheet: no two share a cell (a later rule takes its cells from earlier ones). */
+  private readonly validations = new Map<string, PlacedValidation[]>();
   /** Charts to write at save(), per sheet, by name. */
   private readonly charts = new Map<string, Map<string, ChartSpec>>();
   /** readState/writeState entries, loaded from the state sheet on first use. */
@@ -538,14 +539,19 @@ export class FileWorkbook implements WorkbookPort {
 
   // ---- data validation and charts (written at save) --------------------------------------------
 
-  /** Validations are patched into the sheet's XML at save(): existing ones elsewhere are kept. */
+  /**
+   * Validations are patched into the sheet's XML at save(): existing ones elsewhere are kept.
+   * Each rule replaces what its cells had, including rules added earlier in this session (they
+   * keep only the cells outside the new ranges), so calling this twice never stacks validations.
+   */
   addValidation(sheet: string, rules: readonly ValidationRule[]): Promise<void> {
     try {
       const name = this.resolveSheet(sheet);
       this.requireWritableBook();
       for (const r of rules) checkValidationRule(r);
       if (rules.length === 0) return Promise.resolve();
-      this.validations.set(name, [...(this.validations.get(name) ?? []), ...rules.map((r) => ({ ...r, range: { ...r.range } }))]);
+      const copies = rules.map((r) => structuredClone(r) as ValidationRule);
+      this.validations.set(name, placeValidations(this.validations.get(name) ?? [], copies));
       return Promise.resolve();
     } catch (e) {
       return Promise.reject(e);
