@@ -3,7 +3,7 @@
  * validations kept) and its DrawingML chart on a product sheet (drawing + chart parts, rels,
  * content types; re-running replaces, never duplicates), read back with ExcelJS.
  */
-import { unzipSync } from 'fflate';
+import { unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readWorkbook } from '../../addin/port/file/index.ts';
 import { dataValidationXml, patchDataValidations } from '../../addin/port/file/ooxml/validation.ts';
@@ -179,6 +179,90 @@ describe('file adapter: chart on 月度统计', () => {
     await expect(wb.writeChart('月度统计', { ...spec(), categories: { r1: 3, c1: 1, r2: 5, c2: 2 } })).rejects.toThrow(/one column/);
     await expect(wb.writeChart('月度统计', { ...spec(), name: 'Chart 1' })).rejects.toThrow(/xxgk-/);
     expect(chartRef("It's", { r1: 1, c1: 1, r2: 2, c2: 1 })).toBe("'It''s'!$A$1:$A$2");
+  });
+});
+
+/** Package integrity: every override names a part, every internal target exists, every part is reachable from the root. */
+function packageProblems(bytes: Uint8Array): string[] {
+  const z = parts(bytes);
+  const names = Object.keys(z).filter((n) => !n.endsWith('/'));
+  const has = (p: string) => names.some((n) => n.toLowerCase() === p.toLowerCase());
+  const problems: string[] = [];
+  for (const m of text(bytes, '[Content_Types].xml').matchAll(/<Override PartName="\/([^"]+)"/g)) if (!has(m[1])) problems.push(`override without part: ${m[1]}`);
+  const relsOf = (part: string) => {
+    const i = part.lastIndexOf('/');
+    const rels = `${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`;
+    if (!has(rels)) return [];
+    const base = part.split('/').slice(0, -1);
+    return [...text(bytes, rels).matchAll(/<Relationship\b([^>]*)\/>/g)]
+      .filter((m) => !/TargetMode="External"/.test(m[1]))
+      .map((m) => {
+        const target = /Target="([^"]+)"/.exec(m[1])![1];
+        const segs = target.startsWith('/') ? [] : [...base];
+        for (const seg of target.replace(/^\//, '').split('/')) {
+          if (seg === '..') segs.pop();
+          else if (seg !== '.') segs.push(seg);
+        }
+        return segs.join('/');
+      });
+  };
+  const seen = new Set<string>();
+  const todo = [''];
+  while (todo.length) {
+    const p = todo.pop()!;
+    for (const t of relsOf(p)) {
+      if (!has(t)) problems.push(`missing target ${t} (from ${p || 'the package'})`);
+      else if (!seen.has(t)) {
+        seen.add(t);
+        todo.push(t);
+      }
+    }
+  }
+  for (const n of names) if (n !== '[Content_Types].xml' && !n.endsWith('.rels') && !seen.has(n)) problems.push(`unreachable part: ${n}`);
+  return problems;
+}
+
+describe('file adapter: replacing our chart after Excel saved the file', () => {
+  it('removes the chart style and colour parts Excel added to it (and their overrides), keeping a part another drawing shares', async () => {
+    const first = readWorkbook(await makeRichWorkbook(), 'rich.xlsx');
+    await first.writeSheet('月度统计', ROWS, { headerRows: 2 });
+    await first.writeChart('月度统计', spec());
+    const saved = first.save();
+    expect(packageProblems(saved)).toEqual([]);
+    // What Excel adds to a chart part when it saves: chartStyle + chartColorStyle parts (and here
+    // a rel to the image the 说明 sheet's drawing uses as well).
+    const z = parts(saved);
+    const chartName = Object.keys(z).find((n) => /^xl\/charts\/chart\d+\.xml$/.test(n))!;
+    const enc = new TextEncoder();
+    z['xl/charts/style1.xml'] = enc.encode('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><cs:chartStyle xmlns:cs="http://schemas.microsoft.com/office/drawing/2012/chartStyle" id="201"/>');
+    z['xl/charts/colors1.xml'] = enc.encode('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><cs:colorStyle xmlns:cs="http://schemas.microsoft.com/office/drawing/2012/chartStyle" meth="cycle" id="10"/>');
+    z[`xl/charts/_rels/${chartName.slice('xl/charts/'.length)}.rels`] = enc.encode(
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+        '<Relationship Id="rId3" Type="http://schemas.microsoft.com/office/2011/relationships/chartColorStyle" Target="colors1.xml"/>' +
+        '<Relationship Id="rId2" Type="http://schemas.microsoft.com/office/2011/relationships/chartStyle" Target="style1.xml"/>' +
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="../media/image1.png"/></Relationships>',
+    );
+    z['[Content_Types].xml'] = enc.encode(
+      text(saved, '[Content_Types].xml').replace(
+        '</Types>',
+        '<Override PartName="/xl/charts/style1.xml" ContentType="application/vnd.ms-office.chartstyle+xml"/><Override PartName="/xl/charts/colors1.xml" ContentType="application/vnd.ms-office.chartcolorstyle+xml"/></Types>',
+      ),
+    );
+    const resaved = zipSync(z);
+    expect(packageProblems(resaved)).toEqual([]);
+
+    const again = readWorkbook(resaved, 'rich.xlsx');
+    await again.writeSheet('月度统计', ROWS, { headerRows: 2 });
+    await again.writeChart('月度统计', spec('第二次'));
+    const out = again.save();
+    expect(packageProblems(out)).toEqual([]);
+    const names = Object.keys(parts(out));
+    expect(names.filter((n) => /^xl\/charts\/(style|colors)\d+\.xml$/.test(n))).toEqual([]);
+    expect(names.filter((n) => /^xl\/charts\/_rels\//.test(n))).toEqual([]);
+    expect(text(out, '[Content_Types].xml')).not.toMatch(/chartstyle|chartcolorstyle/);
+    expect(names).toContain('xl/media/image1.png'); // still the 说明 sheet's image
+    expect(names.filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n))).toHaveLength(1);
+    expect((await loadExcelJs(out)).getWorksheet('说明')!.getImages()).toHaveLength(1);
   });
 });
 

@@ -7,7 +7,7 @@
 import type { ChartSpec } from '../../workbook-port.ts';
 import { rangeA1 } from '../../ranges.ts';
 import type { OoxmlPackage } from './package.ts';
-import { relsPathFor } from './package.ts';
+import { relsPathFor, sourceOfRels } from './package.ts';
 import { attr, colLetters, elementPrefix, escapeCellText } from './sheet-xml.ts';
 
 export const REL_DRAWING = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing';
@@ -111,19 +111,58 @@ export function ownDrawings(pkg: OoxmlPackage, sheetPath: string): { id: string;
     .map((r) => ({ id: r.id, path: r.path }));
 }
 
-/** Remove one of our drawings with its charts: parts, relationships and content-type overrides. */
+/**
+ * Remove one of our drawings with its charts: parts, relationships and content-type overrides.
+ * Everything reachable from the drawing goes too — the chart style and colour parts Excel adds
+ * to a chart when it saves the file, a chart's own drawing of shapes — unless a part outside
+ * them also points at it (an image the user's drawing shares stays).
+ */
 export function removeOwnDrawing(pkg: OoxmlPackage, sheetPath: string, drawing: { id: string; path: string }): void {
-  if (pkg.has(relsPathFor(drawing.path))) {
-    for (const r of pkg.relationships(drawing.path)) {
-      if (r.external || !pkg.has(r.path)) continue;
-      pkg.remove(r.path);
-      pkg.removeOverride(r.path);
-      if (pkg.has(relsPathFor(r.path))) pkg.remove(relsPathFor(r.path));
+  const key = (p: string) => p.toLowerCase();
+  // Parts reachable from the drawing (internal targets that exist).
+  const reach = new Map<string, string>([[key(drawing.path), drawing.path]]);
+  const queue = [drawing.path];
+  while (queue.length > 0) {
+    const from = queue.pop() as string;
+    if (!pkg.has(relsPathFor(from))) continue;
+    for (const r of pkg.relationships(from)) {
+      if (r.external || !r.path || !pkg.has(r.path) || reach.has(key(r.path))) continue;
+      reach.set(key(r.path), r.path);
+      queue.push(r.path);
     }
-    pkg.remove(relsPathFor(drawing.path));
   }
-  pkg.remove(drawing.path);
-  pkg.removeOverride(drawing.path);
+  // Who points at what, from the .rels of every part outside that set.
+  const referencedFrom = new Map<string, Set<string>>();
+  for (const name of pkg.partNames()) {
+    const source = sourceOfRels(name);
+    if (source === undefined || (source !== '' && !pkg.has(source) && source !== sheetPath)) continue;
+    for (const r of pkg.relationships(source)) {
+      if (r.external || !r.path) continue;
+      if (source === sheetPath && r.id === drawing.id) continue;
+      let s = referencedFrom.get(key(r.path));
+      if (!s) referencedFrom.set(key(r.path), (s = new Set()));
+      s.add(key(source));
+    }
+  }
+  // A part also used from outside the set stays, and so does whatever it reaches (to a fixpoint).
+  const removable = new Set(reach.keys());
+  removable.delete(key(drawing.path));
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const p of [...removable]) {
+      const users = referencedFrom.get(p) ?? new Set<string>();
+      if ([...users].some((u) => u !== key(drawing.path) && !removable.has(u))) {
+        removable.delete(p);
+        changed = true;
+      }
+    }
+  }
+  for (const k of [...removable, key(drawing.path)]) {
+    const path = reach.get(k) as string;
+    if (pkg.has(relsPathFor(path))) pkg.remove(relsPathFor(path));
+    pkg.remove(path);
+    pkg.removeOverride(path);
+  }
   pkg.removeRelationships(sheetPath, new Set([drawing.id]));
 }
 

@@ -75,6 +75,13 @@ export function resolveTarget(sourcePart: string, target: string): string {
   return base.join('/');
 }
 
+/** The part a .rels file belongs to ('' for the package's own _rels/.rels); undefined for any other path. */
+export function sourceOfRels(relsPath: string): string | undefined {
+  const m = /^(.*?)_rels\/([^/]*)\.rels$/i.exec(relsPath);
+  if (!m) return undefined;
+  return `${m[1]}${m[2]}`;
+}
+
 export function relsPathFor(part: string): string {
   const i = part.lastIndexOf('/');
   return `${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`;
@@ -162,6 +169,11 @@ export class OoxmlPackage {
     if (e) this.changes.set(e.name, null);
     const i = this.additions.findIndex((x) => x.name.toLowerCase() === path.toLowerCase());
     if (i >= 0) this.additions.splice(i, 1);
+  }
+
+  /** Every part there is now: entries not removed, and the ones added. */
+  partNames(): string[] {
+    return [...this.zip.entries.filter((e) => this.changes.get(e.name) !== null).map((e) => e.name), ...this.additions.map((a) => a.name)];
   }
 
   /** Names of entries changed, removed or added so far. */
