@@ -64,7 +64,11 @@ export interface CellTables {
   info: Uint32Array;
   /** ownCol[i * NF + FIELD_INDEX[f]]: column of the i-th row's own non-blank cell of f (the first, for tier), 0 when none */
   ownCol: Int32Array;
-  /** where the i-th row's value of a field stands after inheritance: sheet row (0 when none) and column */
+  /**
+   * Where the i-th row's inherited value of a field stands (from a merge or a row above): sheet
+   * row (0 when none) and column. Written only when the row has no own cell of the field (its own
+   * cell is its value then): most cells are own, and each table written is memory touched.
+   */
   resRow: Int32Array;
   resCol: Int32Array;
   /** the tier tick columns, and per row each one's cell: sheet row (negated: the text is '') and column */
@@ -189,22 +193,24 @@ export function ownCell(r: CatalogueRow, field: FieldId): CellRef | undefined {
 
 /** Whether `field` has a value after inheritance (resolved cells are never blank). */
 export function hasResolved(r: CatalogueRow, field: FieldId): boolean {
-  return r.cells.resRow[r.index * NF + FIELD_INDEX[field]] !== 0;
+  return hasResolvedAt(r, FIELD_INDEX[field]);
 }
 
 /** hasResolved for a field given by its slot (fieldSlot). */
 export function hasResolvedAt(r: CatalogueRow, slot: number): boolean {
-  return r.cells.resRow[r.index * NF + slot] !== 0;
+  const k = r.index * NF + slot;
+  return r.cells.ownCol[k] !== 0 || r.cells.resRow[k] !== 0;
 }
 
 /** The row's value of `field` after inheritance, built on demand. */
 export function resolvedCell(r: CatalogueRow, field: FieldId): CellRef | undefined {
   const t = r.cells;
   const k = r.index * NF + FIELD_INDEX[field];
+  // a row's own cells are resolved to themselves; anything else was inherited
+  if (t.ownCol[k]) return { row: r.row, col: t.ownCol[k], text: textAt(t.grid, r.row, t.ownCol[k]), inherited: false };
   const row = t.resRow[k];
   if (!row) return undefined;
-  // a row's own cells are resolved to themselves; anything else was inherited
-  return { row, col: t.resCol[k], text: textAt(t.grid, row, t.resCol[k]), inherited: t.ownCol[k] === 0 };
+  return { row, col: t.resCol[k], text: textAt(t.grid, row, t.resCol[k]), inherited: true };
 }
 
 /** The row's own non-empty cells per field (for tier, the first tier column). */
@@ -387,11 +393,7 @@ export function buildCatalogue(grid: Grid, header?: HeaderInfo): Catalogue | und
       // own cells (a cell is empty to classify exactly when its text is blank) resolve to themselves
       if (isTextCol[c]) textF |= x;
       const slot = slotOfCol[c];
-      if (slot >= 0 && ownCol[o + slot] === 0) {
-        ownCol[o + slot] = c;
-        resRow[o + slot] = r;
-        resCol[o + slot] = c;
-      }
+      if (slot >= 0 && ownCol[o + slot] === 0) ownCol[o + slot] = c;
     }
     textFeat[i] = textF >>> KIND_BITS;
     if (blank) {
@@ -413,7 +415,7 @@ export function buildCatalogue(grid: Grid, header?: HeaderInfo): Catalogue | und
     const po = prev * NF;
     for (let j = 0; j < resolvedCols.length; j++) {
       const { slot, level, col } = resolvedCols[j];
-      if (resRow[o + slot] !== 0) continue;
+      if (ownCol[o + slot] !== 0) continue;
       const m = mergedFrom[col]?.[r];
       if (m && (m.live ??= textAt(grid, m.row, m.col).trim() !== '')) {
         resRow[o + slot] = m.row;
@@ -423,9 +425,14 @@ export function buildCatalogue(grid: Grid, header?: HeaderInfo): Catalogue | und
       if (!carry) continue;
       // only levels above this row's own deepest level are carried down
       if (level >= 0 && level >= ownDepth && ownDepth >= 0) continue;
-      if (resRow[po + slot] === 0) continue;
-      resRow[o + slot] = resRow[po + slot];
-      resCol[o + slot] = resCol[po + slot];
+      // the row above's value: its own cell, or what it inherited
+      if (ownCol[po + slot] !== 0) {
+        resRow[o + slot] = rows[prev].row;
+        resCol[o + slot] = ownCol[po + slot];
+      } else if (resRow[po + slot] !== 0) {
+        resRow[o + slot] = resRow[po + slot];
+        resCol[o + slot] = resCol[po + slot];
+      }
     }
     for (let k = 0; k < nt; k++) tierCell(cells, mergedFrom, i, r, k, carry ? prev : -1);
 

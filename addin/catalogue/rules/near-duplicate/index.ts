@@ -121,33 +121,43 @@ export default defineRule({
     // Named nodes in row order, indexed by compare form and by that form without a generic word
     // at either end, so a name meets only the names similarNames can pair it with: the same
     // form, the form plus a generic word (found under `bare`), or the form minus one.
-    const exact = new Map<string, Node[]>();
-    const bare = new Map<string, Node[]>();
+    // (one Map for both indexes: a name's own form is looked up once for both, and added with the same entry)
+    const index = new Map<string, Indexed>();
     for (let i = 0; i < nodes.length; i++) {
       const b = nodes[i];
       if (!isName(b.text, b.features)) continue;
       const cores = withoutGeneric(b.norm);
+      const own = index.get(b.norm);
       let match: Node | undefined;
       if (b.norm) {
-        match = firstOther(exact.get(b.norm), b, match);
-        if (b.norm.length >= 4) match = firstOther(bare.get(b.norm), b, match);
-        for (const core of cores) match = firstOther(exact.get(core), b, match);
+        match = firstOther(own?.exact, b, match);
+        if (b.norm.length >= 4) match = firstOther(own?.bare, b, match);
+        for (const core of cores) match = firstOther(index.get(core)?.exact, b, match);
       }
       if (match) {
         const a = match;
         const identical = a.norm === b.norm && a.text.replace(/\s+/g, '') === b.text.replace(/\s+/g, '');
         ctx.report({ row: b.row, col: b.col, messageId: identical ? 'duplicate' : 'similar', data: { name: b.text, other: a.text, otherCell: `${colLetters(a.col)}${a.row}` } });
       }
-      add(exact, b.norm, b);
-      for (const core of cores) add(bare, core, b);
+      if (!own) index.set(b.norm, { exact: [b], bare: undefined });
+      else if (own.exact) own.exact.push(b);
+      else own.exact = [b];
+      for (const core of cores) addBare(index, core, b);
     }
   },
 });
 
-function add(index: Map<string, Node[]>, key: string, n: Node): void {
-  const list = index.get(key);
-  if (list) list.push(n);
-  else index.set(key, [n]);
+/** The named nodes, in row order, whose compare form is the key (`exact`), and those whose form without a generic word is (`bare`). */
+interface Indexed {
+  exact: Node[] | undefined;
+  bare: Node[] | undefined;
+}
+
+function addBare(index: Map<string, Indexed>, key: string, n: Node): void {
+  const e = index.get(key);
+  if (!e) index.set(key, { exact: undefined, bare: [n] });
+  else if (e.bare) e.bare.push(n);
+  else e.bare = [n];
 }
 
 /**
