@@ -3,12 +3,12 @@
  * passes of non-overlapping edits, re-checking between passes (≤ 10 passes, stop on a cycle).
  */
 import { type Grid, address, withEdits } from './grid.ts';
-import { type Catalogue, buildCatalogue } from './model/catalogue.ts';
+import { type Catalogue, type CatalogueRow, type CellRef, buildCatalogue } from './model/catalogue.ts';
 import { detectHeader } from './model/header.ts';
 import { type CatalogueOptions, withDefaults } from './options.ts';
 import { type Report, type Rule, type RuleContext, toFinding, valueAfterShift } from './rule.ts';
 import { allRules } from './rules/index.ts';
-import type { CellEdit, Finding, Severity } from './types.ts';
+import type { CellEdit, FieldId, Finding, Severity } from './types.ts';
 
 export interface ValidateResult {
   catalogue?: Catalogue;
@@ -39,40 +39,74 @@ export function validateGrid(grid: Grid, opts?: Partial<CatalogueOptions>, rules
     };
   }
   const cat = buildCatalogue(grid, header)!;
-  const findings: Finding[] = [];
-  const ignored = new Set(options.ignored);
-  let dataRows: ReturnType<RuleContext['dataRows']> | undefined;
-  // per-text results shared by the rules of this run only (nothing outlives the call)
-  const memos = new Map<(text: string) => unknown, Map<string, unknown>>();
-  const memo = <T>(fn: (text: string) => T, text: string): T => {
-    let byText = memos.get(fn) as Map<string, T> | undefined;
-    if (!byText) memos.set(fn, (byText = new Map()));
-    let v = byText.get(text);
-    if (v === undefined && !byText.has(text)) byText.set(text, (v = fn(text)));
-    return v as T;
-  };
+  const run: Run = { cat, options, findings: [], ignored: new Set(options.ignored), dataRows: undefined, memos: new Map() };
   for (const rule of rules) {
     const sev = options.severity[rule.meta.id] ?? rule.meta.defaultSeverity;
     if (sev === 'off') continue;
-    const ctx: RuleContext = {
-      cat,
-      options,
-      report(r: Report) {
-        const f = toFinding(rule, cat, r, r.severity && !options.severity[rule.meta.id] ? r.severity : sev);
-        if (ignored.has(`${f.ruleId}@${f.cell}`)) return;
-        findings.push(f);
-      },
-      dataRows() {
-        dataRows ??= cat.rows.filter((r) => r.kind !== 'blank' && !r.shift);
-        return dataRows;
-      },
-      valueAfterShift: (row, field) => valueAfterShift(cat, row, field),
-      memo,
-    };
+    const ctx: RunContext = { cat, options, report, dataRows, valueAfterShift: ctxValueAfterShift, memo, run, rule, sev };
     rule.check(ctx);
   }
-  findings.sort((a, b) => a.row - b.row || a.col - b.col || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.ruleId.localeCompare(b.ruleId));
+  const findings = run.findings;
+  findings.sort(byCell);
   return { catalogue: cat, findings };
+}
+
+/** Findings in sheet order: row, column, severity, rule. */
+function byCell(a: Finding, b: Finding): number {
+  return a.row - b.row || a.col - b.col || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.ruleId.localeCompare(b.ruleId);
+}
+
+/** What one validateGrid call shares between its rules (nothing outlives the call). */
+interface Run {
+  cat: Catalogue;
+  options: CatalogueOptions;
+  findings: Finding[];
+  ignored: Set<string>;
+  /** ctx.dataRows(), computed for the first rule that asks */
+  dataRows: CatalogueRow[] | undefined;
+  /** ctx.memo's results: per function, per text */
+  memos: Map<(text: string) => unknown, Map<string, unknown>>;
+}
+
+/**
+ * A rule's context: the RuleContext methods are the module-level functions below, reading the
+ * run from `this`. (Closures made per run were inlined into the rules' compiled code together
+ * with the objects they closed over, that run's findings and Sets; when those died, V8
+ * discarded the code and compiled it again in the next run.)
+ */
+interface RunContext extends RuleContext {
+  readonly run: Run;
+  readonly rule: Rule;
+  readonly sev: Severity;
+}
+
+function report(this: RunContext, r: Report): void {
+  const { run, rule, sev } = this;
+  const f = toFinding(rule, run.cat, r, r.severity && !run.options.severity[rule.meta.id] ? r.severity : sev);
+  if (run.ignored.size && run.ignored.has(`${f.ruleId}@${f.cell}`)) return;
+  run.findings.push(f);
+}
+
+function dataRows(this: RunContext): CatalogueRow[] {
+  return (this.run.dataRows ??= this.run.cat.rows.filter(isDataRow));
+}
+
+/** Non-blank rows that do not look shifted (rows that look shifted are left to row-shift). */
+function isDataRow(r: CatalogueRow): boolean {
+  return r.kind !== 'blank' && !r.shift;
+}
+
+function ctxValueAfterShift(this: RunContext, row: CatalogueRow, field: FieldId): CellRef | undefined {
+  return valueAfterShift(this.run.cat, row, field);
+}
+
+function memo<T>(this: RunContext, fn: (text: string) => T, text: string): T {
+  const memos = this.run.memos;
+  let byText = memos.get(fn) as Map<string, T> | undefined;
+  if (!byText) memos.set(fn, (byText = new Map()));
+  let v = byText.get(text);
+  if (v === undefined && !byText.has(text)) byText.set(text, (v = fn(text)));
+  return v as T;
 }
 
 export interface FixOptions {
