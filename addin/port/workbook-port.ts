@@ -54,6 +54,12 @@ export interface WorkbookPort {
   /** Put back the fills the green fix marks of applyEdits replaced. */
   clearFixMarks(sheet: string): Promise<void>;
   /**
+   * Cells of `sheet` carrying a fix mark now (A1), whoever made it: in Excel the ribbon's
+   * 一键修复 runs in a runtime of its own, and marks outlive the session, so a pane asks here
+   * whether 清除修复标记 has anything to do. Optional: a port without marks need not answer.
+   */
+  readFixMarks?(sheet: string): Promise<string[]>;
+  /**
    * Data validation on ranges of a sheet (drop-down lists, input prompts). Each rule replaces
    * whatever validation its cells had; validations elsewhere on the sheet are kept.
    */

@@ -397,7 +397,7 @@ describe('fix marks are kept apart from finding highlights', () => {
     await port.clearHighlights('目录');
     await port.highlight('目录', [finding('B2', 2, 2), finding('C3', 3, 3)]);
     expect([s.cell(2, 2)?.fill, s.cell(3, 2)?.fill, s.cell(2, 3)?.fill, s.cell(3, 3)?.fill]).toEqual(['#C6EFCE', '#C6EFCE', undefined, '#FFC7CE']);
-    expect(port.fixMarks('目录').sort()).toEqual(['B2', 'B3']);
+    expect((await port.readFixMarks('目录')).sort()).toEqual(['B2', 'B3']);
     // The next fix: its cells green, the previous fix's other cells back to their own fill.
     await port.applyEdits('目录', [edit('C3', 3, 3, '001', '0001')]);
     expect([s.cell(2, 2)?.fill, s.cell(3, 2)?.fill, s.cell(3, 3)?.fill]).toEqual(['#FFFF00', undefined, '#C6EFCE']);
@@ -405,7 +405,7 @@ describe('fix marks are kept apart from finding highlights', () => {
     expect(s.cell(3, 3)?.fill).toBe('#C6EFCE');
     await port.clearFixMarks('目录');
     expect(s.cell(3, 3)?.fill).toBeUndefined(); // C3 had no fill before its finding colour
-    expect(port.fixMarks('目录')).toEqual([]);
+    expect(await port.readFixMarks('目录')).toEqual([]);
   });
 
   it('an undo (revert) puts the values back and unmarks those cells in the same write', async () => {
@@ -416,7 +416,7 @@ describe('fix marks are kept apart from finding highlights', () => {
     await port.revert('目录', r);
     expect(fake.syncs.filter((x) => x.actions > 0)).toHaveLength(1);
     expect([s.value(2, 2), s.cell(2, 2)?.fill, s.cell(3, 2)?.fill]).toEqual(['机构 职能', undefined, undefined]);
-    expect(port.fixMarks('目录')).toEqual([]);
+    expect(await port.readFixMarks('目录')).toEqual([]);
   });
 
   it('log rows from a function see what was applied (stale cells not counted), in the same write sync', async () => {
@@ -435,5 +435,152 @@ describe('fix marks are kept apart from finding highlights', () => {
     fake.resetCounters();
     await port.applyEdits('目录', [edit('B2', 2, 2, '不对', 'x')], { log: { name: '_log', rows: (res) => (res.applied.length ? [['x']] : []) } });
     expect(fake.syncCount).toBe(1); // nothing applied, nothing logged: no write sync
+  });
+});
+
+describe('the state sheet with writes in flight', () => {
+  it('two writeState calls at once keep both keys, and create the sheet once (no raw ItemAlreadyExists)', async () => {
+    const { fake, port } = setup();
+    fake.addSheet('目录', [['x']]);
+    await Promise.all([port.writeState({ 'ignore:目录:r@A1': '{"v":"x"}' }), port.writeState({ 'ignore:目录:r@B1': '{"v":""}' })]);
+    expect(await port.readState()).toEqual({ 'ignore:目录:r@A1': '{"v":"x"}', 'ignore:目录:r@B1': '{"v":""}' });
+    expect(fake.sheets.filter((s) => s.name === '_xxgk_state')).toHaveLength(1);
+    // the sheet exists now: three more at once, one of them deleting a key
+    await Promise.all([port.writeState({ a: '1' }), port.writeState({ b: '2', 'ignore:目录:r@A1': null }), port.writeState({ c: '3' })]);
+    expect(await port.readState()).toEqual({ 'ignore:目录:r@B1': '{"v":""}', a: '1', b: '2', c: '3' });
+  });
+
+  it('another runtime creating the sheet between our read and write is taken as "it exists"', async () => {
+    const fake = new FakeExcel();
+    fake.addSheet('目录', [['x']]);
+    const caps = excelCapabilities((s, v) => fake.isSetSupported(s, v));
+    const pane = new ExcelWorkbook(fake.run as unknown as ExcelRun, { capabilities: caps });
+    const ribbon = new ExcelWorkbook(fake.run as unknown as ExcelRun, { capabilities: caps });
+    await Promise.all([pane.writeState({ a: '1' }), ribbon.writeState({ b: '2' })]);
+    expect(fake.syncs.map((s) => s.failed).filter(Boolean)).toEqual(['ItemAlreadyExists']); // it did happen, and was handled
+    expect(await pane.readState()).toEqual({ a: '1', b: '2' });
+    expect(fake.sheets.filter((s) => s.name === '_xxgk_state')).toHaveLength(1);
+  });
+
+  it('the fake refuses what Excel refuses: a second sheet of the same name, a cell text over 32,767 characters', async () => {
+    const fake = new FakeExcel();
+    fake.addSheet('S');
+    await expect(
+      fake.run(async (ctx) => {
+        ctx.workbook.worksheets.add('s');
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ItemAlreadyExists' });
+    await expect(
+      fake.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('S').getRange('A1').values = [['x'.repeat(32_768)]];
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidArgument' });
+    expect(fake.sheet('S')!.value(1, 1)).toBeNull();
+  });
+});
+
+describe('finding colours and fix marks are remembered in the workbook, not in one runtime', () => {
+  const finding = (cell: string, row: number, col: number, severity: Finding['severity'] = 'error'): Finding => ({
+    ruleId: 'r', severity, sheet: '目录', row, col, cell, field: null, value: null, messageId: 'm', data: {},
+  });
+  const two = (excelApi = '1.20') => {
+    const fake = new FakeExcel({ excelApi });
+    const caps = excelCapabilities((s, v) => fake.isSetSupported(s, v));
+    const make = () => new ExcelWorkbook(fake.run as unknown as ExcelRun, { capabilities: caps });
+    return { fake, pane: make(), ribbon: make(), make };
+  };
+  const rows = () => [
+    ['序号', '事项', '时限'],
+    [1, '机构 职能', '20个工作日'],
+    [2, '政策文件', '001'],
+  ];
+
+  it('the pane clears the marks the ribbon painted, putting the user fills back', async () => {
+    const { fake, pane, ribbon } = two();
+    const s = fake.addSheet('目录', rows());
+    s.touch(2, 2).fill = '#FFFF00';
+    await pane.highlight('目录', [finding('B2', 2, 2), finding('C3', 3, 3, 'warning')]);
+    // the ribbon's 一键修复: its own ExcelWorkbook (another runtime)
+    await ribbon.applyEdits('目录', [edit('B2', 2, 2, '机构 职能', '机构职能'), edit('B3', 3, 2, '政策文件', '政策性文件')]);
+    expect([s.cell(2, 2)?.fill, s.cell(3, 2)?.fill]).toEqual(['#C6EFCE', '#C6EFCE']);
+    expect((await pane.readFixMarks('目录')).sort()).toEqual(['B2', 'B3']);
+    await pane.clearHighlights('目录'); // C3 back; B2 keeps its fix mark
+    expect([s.cell(2, 2)?.fill, s.cell(3, 3)?.fill]).toEqual(['#C6EFCE', undefined]);
+    await pane.clearFixMarks('目录');
+    expect([s.cell(2, 2)?.fill, s.cell(3, 2)?.fill]).toEqual(['#FFFF00', undefined]); // the yellow under B2's finding colour
+    expect(await ribbon.readFixMarks('目录')).toEqual([]);
+    // the ribbon's next fix moves the marks the pane made, too
+    await pane.applyEdits('目录', [edit('C2', 2, 3, '20个工作日', '自该信息形成或者变更之日起20个工作日内')]);
+    await ribbon.applyEdits('目录', [edit('C3', 3, 3, '001', '0001')]);
+    expect([s.cell(2, 3)?.fill, s.cell(3, 3)?.fill]).toEqual([undefined, '#C6EFCE']);
+  });
+
+  it('after the file is reopened (a new adapter, nothing in memory) clearHighlights and 清除修复标记 still restore', async () => {
+    const { fake, pane, make } = two();
+    const s = fake.addSheet('目录', rows());
+    s.touch(3, 3).fill = '#00B0F0';
+    await pane.highlight('目录', [finding('C3', 3, 3), finding('A1', 1, 1, 'info')]);
+    await pane.applyEdits('目录', [edit('B2', 2, 2, '机构 职能', '机构职能')]);
+    const reopened = make();
+    await reopened.clearHighlights('目录');
+    expect([s.cell(3, 3)?.fill, s.cell(1, 1)?.fill]).toEqual(['#00B0F0', undefined]);
+    await reopened.clearFixMarks('目录');
+    expect(s.cell(2, 2)?.fill).toBeUndefined();
+    const state = await reopened.readState();
+    expect(Object.keys(state).filter((k) => k.startsWith('fills:'))).toEqual([]); // nothing left to remember
+  });
+
+  it('many marked cells: the memory is split over state cells under Excel\'s limit, and capped', async () => {
+    const { fake, pane, make } = two();
+    const s = fake.addSheet('目录', [['x']]);
+    // 7,000 cells on every other column: no runs to shorten them, > 32,000 characters of addresses
+    const many: Finding[] = [];
+    for (let r = 1; r <= 1000; r++) for (let k = 0; k < 7; k++) many.push(finding(`${String.fromCharCode(65 + 2 * k)}${r}`, r, 1 + 2 * k));
+    s.touch(500, 3).fill = '#FFFF00';
+    await pane.highlight('目录', many);
+    const state = await pane.readState();
+    const chunks = Object.entries(state).filter(([k]) => k.startsWith('fills:目录'));
+    expect(chunks.length).toBeGreaterThan(1);
+    for (const [, v] of chunks) expect(v.length).toBeLessThanOrEqual(32_767);
+    expect(s.cell(1000, 13)?.fill).toBe('#FFC7CE');
+    await make().clearHighlights('目录');
+    expect(s.cell(1000, 13)?.fill).toBeUndefined();
+    expect(s.cell(500, 3)?.fill).toBe('#FFFF00');
+    expect(Object.keys(await pane.readState()).filter((k) => k.startsWith('fills:'))).toEqual([]);
+  });
+
+  it('past what the state holds, further cells are left uncoloured rather than unrestorable', async () => {
+    const { fake, pane, make } = two();
+    const s = fake.addSheet('目录', [['x']]);
+    const many: Finding[] = [];
+    // 60,000 scattered cells (about 7 characters each) are more than 8 state cells of 32,000 hold
+    for (let r = 1; r <= 20_000; r++) for (const c of [1, 3, 5]) many.push(finding(`${String.fromCharCode(64 + c)}${r}`, r, c, c === 1 ? 'error' : 'warning'));
+    await pane.highlight('目录', many);
+    let painted = 0;
+    for (const [, row] of s.cells) for (const [, c] of row) if (c.fill) painted++;
+    expect(painted).toBeGreaterThan(30_000);
+    expect(painted).toBeLessThan(60_000);
+    expect(s.cell(20_000, 1)?.fill).toBe('#FFC7CE'); // errors first
+    const chunks = Object.entries(await pane.readState()).filter(([k]) => k.startsWith('fills:'));
+    expect(chunks.length).toBeLessThanOrEqual(8);
+    await make().clearHighlights('目录');
+    let left = 0;
+    for (const [, row] of s.cells) for (const [, c] of row) if (c.fill) left++;
+    expect(left).toBe(0);
+  });
+
+  it('a protected workbook structure without a state sheet still colours and clears, within this runtime', async () => {
+    const { fake, pane } = two();
+    const s = fake.addSheet('目录', rows());
+    fake.workbookProtected = true;
+    s.touch(2, 2).fill = '#FFFF00';
+    await pane.highlight('目录', [finding('B2', 2, 2)]);
+    await pane.applyEdits('目录', [edit('B3', 3, 2, '政策文件', '政策性文件')]);
+    expect(fake.sheet('_xxgk_state')).toBeUndefined();
+    await pane.clearHighlights('目录');
+    await pane.clearFixMarks('目录');
+    expect([s.cell(2, 2)?.fill, s.cell(3, 2)?.fill]).toEqual(['#FFFF00', undefined]);
   });
 });

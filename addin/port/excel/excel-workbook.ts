@@ -11,9 +11,15 @@
  *   (sheets up to 50k cells); above that, row chunks sized by estimated payload, each halved
  *   when Excel reports a payload-size error. Merged areas page through `areas` 512 at a time in
  *   the same syncs.
- * - applyEdits: 1 read sync (current values, fills, protection, log end), then edits + highlight
- *   + log rows in 1 write sync. Inside one `Excel.run` with `mergeUndoGroup` where ExcelApi 1.20
- *   exists; the revert set is always returned for our own undo.
+ * - applyEdits: 1 read sync (current values, fills, protection, log end, state sheet), then
+ *   edits + fix marks + log rows + the remembered fills in 1 write sync. Inside one `Excel.run`
+ *   with `mergeUndoGroup` where ExcelApi 1.20 exists; the revert set is always returned for our
+ *   own undo.
+ * - highlight, clearHighlights, clearFixMarks, writeState: 1 read sync + 1 write sync.
+ *
+ * The fills under finding colours and fix marks are kept in the state sheet (fill-memory.ts),
+ * not in this object: the ribbon's commands run in a runtime of their own, and marks outlive a
+ * session. Every operation that rewrites the state sheet is serialised within this adapter.
  */
 import type { CellRange, CellSpecial, Grid, Scalar } from '../../catalogue/grid.ts';
 import { address, parseAddress, scalarText } from '../../catalogue/grid.ts';
@@ -40,6 +46,8 @@ import type {
 import { STATE_SHEET, checkValidationRule, mergeState, stateFromRows, stateRows } from '../workbook-port.ts';
 import { rangeA1 } from '../ranges.ts';
 import { excelErrors, isAccessDenied, isPayloadError, officeCode } from './errors.ts';
+import type { SheetFills } from './fill-memory.ts';
+import { FILLS_MAX_CHARS, FillBudget, cloneFills, emptyFills, encodeFills, fillsEntries, readFills } from './fill-memory.ts';
 
 export { ExcelPortError } from './errors.ts';
 export type { ApplyEditsOptions } from '../workbook-port.ts';
@@ -196,6 +204,13 @@ function editCell(e: CellEdit): { row: number; col: number } {
 
 type Ctx = Excel.RequestContext;
 
+/** The state sheet as queued for reading, with the workbook's structure protection. */
+interface StateRead {
+  ws: Excel.Worksheet;
+  used: Excel.Range;
+  book: Excel.WorkbookProtection;
+}
+
 export class ExcelWorkbook implements WorkbookPort {
   readonly capabilities: PortCapabilities;
   readonly excel: ExcelCapabilities;
@@ -206,10 +221,14 @@ export class ExcelWorkbook implements WorkbookPort {
   private readonly mergesFallback?: (sheet: string) => Promise<CellRange[]>;
   private readonly editFill: string | false;
   private readonly severityFill: Record<Severity, string>;
-  /** Fill each cell had before highlight() coloured it for a finding: sheet -> A1 -> colour. */
-  private readonly findingFill = new Map<string, Map<string, string>>();
-  /** Fill each cell had before the last fix on its sheet marked it green: sheet -> A1 -> colour. */
-  private readonly fixFill = new Map<string, Map<string, string>>();
+  /**
+   * The fills under finding colours and fix marks live in the workbook's state sheet
+   * (fill-memory.ts), so another runtime or a later session can put them back. Only a workbook
+   * whose structure is protected, with no state sheet yet, keeps them here, for this runtime.
+   */
+  private readonly volatileFills = new Map<string, SheetFills>();
+  /** Tail of the operations that rewrite the state sheet: they run one after another. */
+  private stateTail: Promise<unknown> = Promise.resolve();
   /** Syncs of the last public call (diagnostics and tests). */
   lastSyncs = 0;
   readonly events?: PortEvents;
@@ -250,6 +269,32 @@ export class ExcelWorkbook implements WorkbookPort {
       throw e;
     } finally {
       this.lastSyncs = n;
+    }
+  }
+
+  /**
+   * Run `fn` after every state-rewriting operation started before it has settled. The state
+   * sheet is read, merged and rewritten across two syncs: two of those interleaved would lose
+   * the keys of the first (two quick 忽略 clicks), and the first pair on a new workbook would
+   * both try to create the sheet.
+   */
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.stateTail.then(fn, fn);
+    this.stateTail = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * Another runtime (the ribbon's, another pane) may create the state sheet between our read and
+   * our write. Excel then answers ItemAlreadyExists; the creation is queued first in the write,
+   * so nothing of that batch ran, and it runs once more on the sheet that now exists.
+   */
+  private async stateBatch<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (e) {
+      if (officeCode(e) !== 'ItemAlreadyExists') throw e;
+      return fn();
     }
   }
 
@@ -368,92 +413,105 @@ export class ExcelWorkbook implements WorkbookPort {
     const mark = (options.highlight ?? true) && this.editFill !== false;
     const fill = this.editFill === false ? this.severityFill.info : this.editFill;
     const nativeUndo = this.excel.mergeUndoGroup;
-    return this.batch(
-      async (ctx, sync) => {
-        const ws = ctx.workbook.worksheets.getItemOrNullObject(sheet);
-        ws.load('name');
-        ws.protection.load('protected');
-        const all = ctx.workbook.worksheets.load('items/name');
-        // One proxy per distinct cell: its value (with type and format, to compare as validation saw it) and fill.
-        const byCell = new Map<string, { range: Excel.Range; fill?: Excel.RangeFill }>();
-        const found = this.findingFill.get(sheet);
-        const fixed = this.fixFill.get(sheet);
-        for (const { row, col } of cells) {
-          const key = address(row, col);
-          if (byCell.has(key)) continue;
-          const range = ws.getRangeByIndexes(row - 1, col - 1, 1, 1);
-          range.load('values,valueTypes,numberFormat');
-          const entry: { range: Excel.Range; fill?: Excel.RangeFill } = { range };
-          if (mark && !found?.has(key) && !fixed?.has(key)) entry.fill = range.format.fill.load('color');
-          byCell.set(key, entry);
-        }
-        const log = options.log ? this.queueLogEnd(ctx, options.log.name) : undefined;
-        await sync();
-        if (ws.isNullObject) throw excelErrors.noSuchSheet(sheet, all.items.map((s) => s.name));
-        if (ws.protection.protected) throw excelErrors.protectedSheet(ws.name, '修改单元格', 'changing cells');
-        if (log && log.ws.isNullObject) throw excelErrors.logMissing(options.log?.name ?? '');
-
-        const applied: CellEdit[] = [];
-        const skipped: CellEdit[] = [];
-        const revert: CellEdit[] = [];
-        const current = new Map<string, Scalar>();
-        const wrote = new Set<string>();
-        for (const [key, { range }] of byCell) current.set(key, cellOf(range.values[0][0], range.valueTypes[0][0], range.numberFormat[0][0]).v);
-        for (let i = 0; i < edits.length; i++) {
-          const e = edits[i];
-          const key = address(cells[i].row, cells[i].col);
-          const now = current.get(key) ?? null;
-          if (scalarText(now) !== scalarText(e.expect)) {
-            skipped.push(e);
-            continue;
-          }
-          applied.push(e);
-          const set = e.set === '' ? null : e.set;
-          if (now === set) continue;
-          const target = byCell.get(key)?.range;
-          if (target) target.values = [[excelInput(set)]];
-          revert.push({ row: cells[i].row, col: cells[i].col, cell: key, expect: set, set: now });
-          current.set(key, set);
-          wrote.add(key);
-        }
-        // Fix marks: this fix's cells green (remembering the fill under any finding colour), the
-        // previous fix's other cells back to their own fill. An unmarked write (undo) unmarks.
-        let nextFixed: Map<string, string> | undefined;
-        if (wrote.size > 0) {
-          nextFixed = new Map(mark ? [] : (fixed ?? []));
-          const restore: [string, string][] = [];
-          if (mark) {
-            for (const key of wrote) nextFixed.set(key, found?.get(key) ?? fixed?.get(key) ?? byCell.get(key)?.fill?.color ?? NO_FILL);
-            for (const [key, color] of fixed ?? []) if (!wrote.has(key)) restore.push([key, color]);
-          } else {
-            for (const key of wrote) {
-              const color = fixed?.get(key);
-              if (color === undefined) continue;
-              restore.push([key, color]);
-              nextFixed.delete(key);
+    return this.exclusive(() =>
+      this.stateBatch(() =>
+        this.batch(
+          async (ctx, sync) => {
+            const ws = ctx.workbook.worksheets.getItemOrNullObject(sheet);
+            ws.load('name');
+            ws.protection.load('protected');
+            const all = ctx.workbook.worksheets.load('items/name');
+            const st = this.queueState(ctx);
+            // One proxy per distinct cell: its value (with type and format, to compare as validation saw it) and fill.
+            const byCell = new Map<string, { range: Excel.Range; fill?: Excel.RangeFill }>();
+            for (const { row, col } of cells) {
+              const key = address(row, col);
+              if (byCell.has(key)) continue;
+              const range = ws.getRangeByIndexes(row - 1, col - 1, 1, 1);
+              range.load('values,valueTypes,numberFormat');
+              const entry: { range: Excel.Range; fill?: Excel.RangeFill } = { range };
+              if (mark) entry.fill = range.format.fill.load('color');
+              byCell.set(key, entry);
             }
-          }
-          this.paintBack(ws, restore);
-          if (mark) this.paint(ws, [...wrote], fill);
-        }
-        const logRows = !options.log ? [] : typeof options.log.rows === 'function' ? options.log.rows({ applied, skipped }) : options.log.rows;
-        if (log && logRows.length > 0) this.queueLogRows(log, logRows);
-        if (wrote.size > 0 || logRows.length > 0) {
-          try {
+            const log = options.log ? this.queueLogEnd(ctx, options.log.name) : undefined;
             await sync();
-          } catch (e) {
-            if (isAccessDenied(e)) throw excelErrors.protectedSheet(sheet, '修改单元格', 'changing cells');
-            throw e;
-          }
-        }
-        if (nextFixed) {
-          if (nextFixed.size > 0) this.fixFill.set(sheet, nextFixed);
-          else this.fixFill.delete(sheet);
-          if (mark && found) for (const key of wrote) found.delete(key);
-        }
-        return { applied, skipped, revert: revert.reverse(), nativeUndo, syncs: 0 };
-      },
-      nativeUndo ? { mergeUndoGroup: true } : undefined,
+            if (ws.isNullObject) throw excelErrors.noSuchSheet(sheet, all.items.map((s) => s.name));
+            if (ws.protection.protected) throw excelErrors.protectedSheet(ws.name, '修改单元格', 'changing cells');
+            if (log && log.ws.isNullObject) throw excelErrors.logMissing(options.log?.name ?? '');
+            const store = this.fillStore(st, ws.name);
+            const { found, fixed } = store.fills;
+
+            const applied: CellEdit[] = [];
+            const skipped: CellEdit[] = [];
+            const revert: CellEdit[] = [];
+            const current = new Map<string, Scalar>();
+            const wrote = new Set<string>();
+            const writes: [Excel.Range, string | number | boolean][] = [];
+            for (const [key, { range }] of byCell) current.set(key, cellOf(range.values[0][0], range.valueTypes[0][0], range.numberFormat[0][0]).v);
+            for (let i = 0; i < edits.length; i++) {
+              const e = edits[i];
+              const key = address(cells[i].row, cells[i].col);
+              const now = current.get(key) ?? null;
+              if (scalarText(now) !== scalarText(e.expect)) {
+                skipped.push(e);
+                continue;
+              }
+              applied.push(e);
+              const set = e.set === '' ? null : e.set;
+              if (now === set) continue;
+              const target = byCell.get(key)?.range;
+              if (target) writes.push([target, excelInput(set)]);
+              revert.push({ row: cells[i].row, col: cells[i].col, cell: key, expect: set, set: now });
+              current.set(key, set);
+              wrote.add(key);
+            }
+            // Fix marks: this fix's cells green (remembering the fill under any finding colour), the
+            // previous fix's other cells back to their own fill. An unmarked write (undo) unmarks.
+            let after: SheetFills | undefined;
+            const restore: [string, string][] = [];
+            const marked: string[] = [];
+            if (wrote.size > 0) {
+              after = { found: new Map(found), fixed: new Map(mark ? [] : fixed) };
+              if (mark) {
+                const budget = new FillBudget({ found, fixed: new Map() });
+                for (const key of wrote) {
+                  const original = found.get(key) ?? fixed.get(key) ?? byCell.get(key)?.fill?.color ?? NO_FILL;
+                  if (!budget.take('fixed', key, original)) continue; // past what the state keeps: left unmarked
+                  after.fixed.set(key, original);
+                  after.found.delete(key);
+                  marked.push(key);
+                }
+                for (const [key, color] of fixed) if (!after.fixed.has(key)) restore.push([key, color]);
+              } else {
+                for (const key of wrote) {
+                  const color = fixed.get(key);
+                  if (color === undefined) continue;
+                  restore.push([key, color]);
+                  after.fixed.delete(key);
+                }
+              }
+            }
+            const logRows = !options.log ? [] : typeof options.log.rows === 'function' ? options.log.rows({ applied, skipped }) : options.log.rows;
+            if (wrote.size > 0 || logRows.length > 0) {
+              const saving = after && encodeFills(after) !== encodeFills(store.fills) ? store.queueSave(ctx, after) : undefined;
+              for (const [range, v] of writes) range.values = [[v]];
+              this.paintBack(ws, restore);
+              if (marked.length > 0) this.paint(ws, marked, fill);
+              if (log && logRows.length > 0) this.queueLogRows(log, logRows);
+              saving?.();
+              try {
+                await sync();
+              } catch (e) {
+                if (isAccessDenied(e)) throw excelErrors.protectedSheet(sheet, '修改单元格', 'changing cells');
+                throw e;
+              }
+              if (after) store.saved(after);
+            }
+            return { applied, skipped, revert: revert.reverse(), nativeUndo, syncs: 0 };
+          },
+          nativeUndo ? { mergeUndoGroup: true } : undefined,
+        ),
+      ),
     ).then((r) => ({ ...r, syncs: this.lastSyncs }));
   }
 
@@ -462,9 +520,18 @@ export class ExcelWorkbook implements WorkbookPort {
     return this.applyEdits(sheet, result.revert, { highlight: false });
   }
 
-  /** Cells carrying the green mark of the last fix on `sheet` (A1 addresses). */
-  fixMarks(sheet: string): string[] {
-    return [...(this.fixFill.get(sheet)?.keys() ?? [])];
+  /** Cells carrying the green mark of the last fix on `sheet` (A1 addresses), whichever runtime or session made it: 1 sync. */
+  readFixMarks(sheet: string): Promise<string[]> {
+    return this.exclusive(() =>
+      this.batch(async (ctx, sync) => {
+        const ws = ctx.workbook.worksheets.getItemOrNullObject(sheet);
+        ws.load('name');
+        const st = this.queueState(ctx);
+        await sync();
+        if (ws.isNullObject) return [];
+        return [...this.fillStore(st, ws.name).fills.fixed.keys()];
+      }),
+    );
   }
 
   /** Queue one fill colour for many cells: range lists of ≤ 200 cells (ExcelApi 1.9), else one range per cell. */
@@ -489,68 +556,106 @@ export class ExcelWorkbook implements WorkbookPort {
     const byColor = new Map<string, string[]>();
     for (const [key, color] of cells) {
       const k = color.toUpperCase() === NO_FILL ? '' : color;
-      byColor.set(k, [...(byColor.get(k) ?? []), key]);
+      let list = byColor.get(k);
+      if (!list) byColor.set(k, (list = []));
+      list.push(key);
     }
     for (const [color, keys] of byColor) this.paint(ws, keys, color === '' ? null : color);
   }
 
+  /**
+   * Colour finding cells by their worst severity (cells with a fix mark keep it), remembering
+   * each cell's own fill in the state sheet: 1 read sync (fills, state) + 1 write sync.
+   */
   async highlight(sheet: string, findings: readonly Finding[]): Promise<void> {
     const rank: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
     const worst = new Map<string, Severity>();
-    const fixed = this.fixFill.get(sheet);
     for (const f of findings) {
       if (!(f.row >= 1 && f.col >= 1)) continue;
       const key = address(f.row, f.col);
-      if (fixed?.has(key)) continue; // the fix mark stays until the user clears it or the next fix
       const s = worst.get(key);
       if (!s || rank[f.severity] > rank[s]) worst.set(key, f.severity);
     }
     if (worst.size === 0) return;
-    await this.batch(async (ctx, sync) => {
-      const ws = ctx.workbook.worksheets.getItemOrNullObject(sheet);
-      ws.load('name');
-      ws.protection.load('protected');
-      const all = ctx.workbook.worksheets.load('items/name');
-      const prev = this.findingFill.get(sheet);
-      const fills = new Map<string, Excel.RangeFill>();
-      for (const key of worst.keys()) if (!prev?.has(key)) fills.set(key, ws.getRange(key).format.fill.load('color'));
-      await sync();
-      if (ws.isNullObject) throw excelErrors.noSuchSheet(sheet, all.items.map((s) => s.name));
-      if (ws.protection.protected) throw excelErrors.protectedSheet(ws.name, '标出问题单元格', 'highlighting cells');
-      let memory = this.findingFill.get(sheet);
-      if (!memory) this.findingFill.set(sheet, (memory = new Map()));
-      for (const [key, f] of fills) memory.set(key, f.color ?? NO_FILL);
-      for (const sev of ['error', 'warning', 'info'] as const) {
-        const keys = [...worst].filter(([, s]) => s === sev).map(([k]) => k);
-        if (keys.length) this.paint(ws, keys, this.severityFill[sev]);
-      }
-      await sync();
-    });
+    // Most severe first: if the state cannot remember every cell, the errors are the ones coloured.
+    // No more cells than the fill memory could ever hold (3 characters a cell at the least): the
+    // fills loaded for them stay well inside one sync's payload.
+    const order = [...worst].sort((a, b) => rank[b[1]] - rank[a[1]]).slice(0, Math.floor(FILLS_MAX_CHARS / 3));
+    await this.exclusive(() =>
+      this.stateBatch(() =>
+        this.batch(async (ctx, sync) => {
+          const ws = ctx.workbook.worksheets.getItemOrNullObject(sheet);
+          ws.load('name');
+          ws.protection.load('protected');
+          const all = ctx.workbook.worksheets.load('items/name');
+          const st = this.queueState(ctx);
+          const fills = new Map<string, Excel.RangeFill>();
+          for (const [key] of order) fills.set(key, ws.getRange(key).format.fill.load('color'));
+          await sync();
+          if (ws.isNullObject) throw excelErrors.noSuchSheet(sheet, all.items.map((s) => s.name));
+          if (ws.protection.protected) throw excelErrors.protectedSheet(ws.name, '标出问题单元格', 'highlighting cells');
+          const store = this.fillStore(st, ws.name);
+          const before = store.fills;
+          const after = cloneFills(before);
+          const budget = new FillBudget(before);
+          const bySeverity: Record<Severity, string[]> = { error: [], warning: [], info: [] };
+          for (const [key, sev] of order) {
+            if (before.fixed.has(key)) continue; // the fix mark stays until the user clears it or the next fix
+            if (!before.found.has(key)) {
+              const own = fills.get(key)?.color ?? NO_FILL;
+              if (!budget.take('found', key, own)) continue;
+              after.found.set(key, own);
+            }
+            bySeverity[sev].push(key);
+          }
+          if (bySeverity.error.length + bySeverity.warning.length + bySeverity.info.length === 0) return;
+          const saving = encodeFills(after) !== encodeFills(before) ? store.queueSave(ctx, after) : undefined;
+          for (const sev of ['error', 'warning', 'info'] as const) if (bySeverity[sev].length) this.paint(ws, bySeverity[sev], this.severityFill[sev]);
+          saving?.();
+          await sync();
+          store.saved(after);
+        }),
+      ),
+    );
   }
 
   async clearHighlights(sheet: string): Promise<void> {
-    await this.restoreFills(this.findingFill, sheet, '清除标记', 'clearing the highlights');
+    await this.restoreFills('found', sheet, '清除标记', 'clearing the highlights');
   }
 
   async clearFixMarks(sheet: string): Promise<void> {
-    await this.restoreFills(this.fixFill, sheet, '清除修复标记', 'clearing the fix marks');
+    await this.restoreFills('fixed', sheet, '清除修复标记', 'clearing the fix marks');
   }
 
-  /** One write sync putting back the fills remembered in `store` for `sheet`. */
-  private async restoreFills(store: Map<string, Map<string, string>>, sheet: string, action: string, actionEn: string): Promise<void> {
-    const memory = store.get(sheet);
-    if (!memory || memory.size === 0) return;
-    await this.batch(async (ctx, sync) => {
-      const ws = ctx.workbook.worksheets.getItem(sheet);
-      this.paintBack(ws, memory);
-      try {
-        await sync();
-      } catch (e) {
-        if (isAccessDenied(e)) throw excelErrors.protectedSheet(sheet, action, actionEn);
-        throw e;
-      }
-    });
-    store.delete(sheet);
+  /** Put back the fills remembered (in the state sheet) under `which` for `sheet`: 1 read sync, then 1 write sync when there is any. */
+  private async restoreFills(which: keyof SheetFills, sheet: string, action: string, actionEn: string): Promise<void> {
+    await this.exclusive(() =>
+      this.stateBatch(() =>
+        this.batch(async (ctx, sync) => {
+          const ws = ctx.workbook.worksheets.getItemOrNullObject(sheet);
+          ws.load('name');
+          const all = ctx.workbook.worksheets.load('items/name');
+          const st = this.queueState(ctx);
+          await sync();
+          if (ws.isNullObject) throw excelErrors.noSuchSheet(sheet, all.items.map((s) => s.name));
+          const store = this.fillStore(st, ws.name);
+          const memory = store.fills[which];
+          if (memory.size === 0) return;
+          const after = cloneFills(store.fills);
+          after[which] = new Map();
+          const saving = store.queueSave(ctx, after);
+          this.paintBack(ws, memory);
+          saving();
+          try {
+            await sync();
+          } catch (e) {
+            if (isAccessDenied(e)) throw excelErrors.protectedSheet(sheet, action, actionEn);
+            throw e;
+          }
+          store.saved(after);
+        }),
+      ),
+    );
   }
 
   async select(sheet: string, range: CellRange): Promise<void> {
@@ -676,15 +781,16 @@ export class ExcelWorkbook implements WorkbookPort {
   // ---------------------------------------------------------------------------------------------
   // The product state sheet (very hidden, key | value)
 
-  private queueState(ctx: Ctx): { ws: Excel.Worksheet; used: Excel.Range } {
+  private queueState(ctx: Ctx): StateRead {
     const ws = ctx.workbook.worksheets.getItemOrNullObject(STATE_SHEET);
     ws.load('name');
     const used = ws.getUsedRangeOrNullObject(true);
     used.load('rowIndex,columnIndex,values');
-    return { ws, used };
+    const book = ctx.workbook.protection.load('protected');
+    return { ws, used, book };
   }
 
-  private stateOf(q: { ws: Excel.Worksheet; used: Excel.Range }): Map<string, string> {
+  private stateOf(q: StateRead): Map<string, string> {
     if (q.ws.isNullObject || q.used.isNullObject) return new Map();
     const rows: unknown[][] = [];
     for (let i = 0; i < q.used.rowIndex; i++) rows.push([]);
@@ -692,41 +798,85 @@ export class ExcelWorkbook implements WorkbookPort {
     return stateFromRows(rows);
   }
 
-  /** 1 sync. */
-  async readState(): Promise<Record<string, string>> {
-    return this.batch(async (ctx, sync) => {
-      const q = this.queueState(ctx);
-      await sync();
-      return Object.fromEntries(this.stateOf(q));
-    });
-  }
-
   /**
-   * 1 read sync (the current entries), then 1 write sync that (creates the very-hidden sheet the
-   * first time and) rewrites the entries as text. No write when nothing changes.
+   * Queue the state rewrite to `next` in the current batch. The sheet's creation (when it is
+   * missing) is queued right away, so call this before queueing anything else of the write;
+   * the returned function queues the rows, last.
    */
-  async writeState(entries: Readonly<Record<string, string | null>>): Promise<void> {
-    if (Object.keys(entries).length === 0) return;
-    await this.batch(async (ctx, sync) => {
-      const q = this.queueState(ctx);
-      await sync();
-      const { next, changed } = mergeState(this.stateOf(q), entries);
-      if (!changed) return;
-      const created = q.ws.isNullObject;
-      const ws = created ? ctx.workbook.worksheets.add(STATE_SHEET) : q.ws;
+  private queueStateWrite(ctx: Ctx, q: StateRead): (next: ReadonlyMap<string, string>) => void {
+    const created = q.ws.isNullObject;
+    const ws = created ? ctx.workbook.worksheets.add(STATE_SHEET) : q.ws;
+    return (next) => {
       if (!created) ws.getRange().clear();
       const rows = stateRows(next);
       const range = ws.getRangeByIndexes(0, 0, rows.length, 2);
       range.numberFormat = rows.map(() => ['@', '@']);
       range.values = rows.map((r) => r.map((v) => excelInput(v)));
       if (created) ws.visibility = 'VeryHidden';
-      try {
+    };
+  }
+
+  /**
+   * Where the fills of `sheet` are remembered: the state sheet (read with `q`), or this
+   * runtime's memory when there is no state sheet and the workbook structure is protected
+   * (no sheet can be added).
+   */
+  private fillStore(q: StateRead, sheet: string): { fills: SheetFills; queueSave(ctx: Ctx, after: SheetFills): () => void; saved(after: SheetFills): void } {
+    const persist = !q.ws.isNullObject || !q.book.protected;
+    if (!persist) {
+      return {
+        fills: cloneFills(this.volatileFills.get(sheet) ?? emptyFills()),
+        queueSave: () => () => undefined,
+        saved: (after) => void this.volatileFills.set(sheet, cloneFills(after)),
+      };
+    }
+    const state = this.stateOf(q);
+    return {
+      fills: readFills(state, sheet),
+      queueSave: (ctx, after) => {
+        const rows = this.queueStateWrite(ctx, q);
+        return () => rows(mergeState(state, fillsEntries(state, sheet, after)).next);
+      },
+      saved: () => undefined,
+    };
+  }
+
+  /** 1 sync. */
+  async readState(): Promise<Record<string, string>> {
+    return this.exclusive(() =>
+      this.batch(async (ctx, sync) => {
+        const q = this.queueState(ctx);
         await sync();
-      } catch (e) {
-        if (isAccessDenied(e)) throw created ? excelErrors.workbookProtected(STATE_SHEET) : excelErrors.protectedSheet(STATE_SHEET, '保存加载项状态', 'saving the add-in state');
-        throw e;
-      }
-    });
+        return Object.fromEntries(this.stateOf(q));
+      }),
+    );
+  }
+
+  /**
+   * 1 read sync (the current entries), then 1 write sync that (creates the very-hidden sheet the
+   * first time and) rewrites the entries as text. No write when nothing changes. Calls are
+   * serialised with each other and with every other state rewrite of this adapter.
+   */
+  async writeState(entries: Readonly<Record<string, string | null>>): Promise<void> {
+    if (Object.keys(entries).length === 0) return;
+    await this.exclusive(() =>
+      this.stateBatch(() =>
+        this.batch(async (ctx, sync) => {
+          const q = this.queueState(ctx);
+          await sync();
+          const { next, changed } = mergeState(this.stateOf(q), entries);
+          if (!changed) return;
+          const created = q.ws.isNullObject;
+          this.queueStateWrite(ctx, q)(next);
+          try {
+            await sync();
+          } catch (e) {
+            if (isAccessDenied(e)) throw created ? excelErrors.workbookProtected(STATE_SHEET) : excelErrors.protectedSheet(STATE_SHEET, '保存加载项状态', 'saving the add-in state');
+            throw e;
+          }
+        }),
+      ),
+    );
   }
 
   // ---------------------------------------------------------------------------------------------

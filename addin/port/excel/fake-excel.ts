@@ -7,7 +7,11 @@
  * - batching: writes and loads are queued and run in order at `sync()`, which is counted;
  * - payload: each sync's response is estimated as the JSON length of the values it loads; over
  *   `payloadLimit` the sync fails with RichApi.Error `ResponsePayloadSizeLimitExceeded`;
- * - protection: writing values or formats on a protected sheet fails with `AccessDenied`;
+ * - protection: writing values or formats on a protected sheet fails with `AccessDenied`, and
+ *   so does adding a sheet to a workbook whose structure is protected (workbook.protection);
+ * - a string longer than a cell holds (32,767 characters) is refused with `InvalidArgument`;
+ * - adding a sheet whose name exists fails with `ItemAlreadyExists` (and the rest of that sync
+ *   does not run: actions before the failing one stay applied, as in Excel);
  * - merged areas (getMergedAreasOrNullObject, areas paged with top/skip), sheet visibility,
  *   `Excel.run` options (mergeUndoGroup is recorded, and refused below ExcelApi 1.20);
  * - data validation (Range.dataValidation, ExcelApi 1.8: clear, rule, prompt, errorAlert);
@@ -352,10 +356,13 @@ function overlaps(a: CellRange, b: CellRange): boolean {
 
 export class FakeWorkbook {
   readonly worksheets: FakeWorksheetCollection;
+  /** ExcelApi 1.7: Review > Protect Workbook (structure). */
+  readonly protection: FakeWorkbookProtection;
   private readonly ctx: FakeContext;
   constructor(ctx: FakeContext) {
     this.ctx = ctx;
     this.worksheets = new FakeWorksheetCollection(ctx);
+    this.protection = new FakeWorkbookProtection(ctx);
   }
   /** ExcelApi 1.7: the active cell (top-left of the selection; A1 of the active sheet when none). */
   getActiveCell(): FakeRange {
@@ -372,6 +379,19 @@ export class FakeWorkbook {
     });
   }
 }
+
+export class FakeWorkbookProtection extends FakeObject {
+  protected readonly typeName = 'WorkbookProtection';
+  fetch(): Record<string, unknown> {
+    return { protected: this.ctx.fake.workbookProtected };
+  }
+  get protected(): boolean {
+    return this.read('protected');
+  }
+}
+
+/** Excel keeps at most this many characters in a cell; a longer string is refused. */
+export const CELL_TEXT_MAX = 32_767;
 
 /** worksheets.onChanged / onSelectionChanged (ExcelApi 1.9). */
 export class FakeEventSource {
@@ -668,6 +688,13 @@ export class FakeRange extends FakeObject {
       const scalar = !Array.isArray(v);
       if (!scalar && (v.length !== rows || v.some((r) => !Array.isArray(r) || r.length !== cols))) {
         throw new FakeRichApiError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rows}x${cols}).`);
+      }
+      const input = (i: number, j: number) => (scalar ? (v as unknown as Scalar) : v[i][j]);
+      for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) {
+        const x = input(i, j);
+        if (typeof x === 'string' && x.replace(/^'/, '').length > CELL_TEXT_MAX) {
+          throw new FakeRichApiError('InvalidArgument', `The argument is invalid or missing or has an incorrect format: a cell holds at most ${CELL_TEXT_MAX} characters.`);
+        }
       }
       for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) {
         const cell = t.sheet.touch(t.rect.r1 + i, t.rect.c1 + j);

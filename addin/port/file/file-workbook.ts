@@ -379,6 +379,14 @@ export class FileWorkbook implements WorkbookPort {
     return [...(this.fixMarked.get(this.resolveSheet(sheet)) ?? [])];
   }
 
+  readFixMarks(sheet: string): Promise<string[]> {
+    try {
+      return Promise.resolve(this.fixMarks(sheet));
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
+
   select(sheet: string, range: CellRange): Promise<void> {
     this.selected = { sheet: this.resolveSheet(sheet), range: { ...range } };
     return Promise.resolve();
