@@ -8,6 +8,8 @@ import { ExcelWorkbook, excelCapabilities } from '../port/excel/excel-workbook.t
 import { FakeExcel } from '../port/excel/fake-excel.ts';
 import { readWorkbook } from '../port/file/index.ts';
 import { fixSheet } from '../usecases/catalogue.ts';
+import { validateGrid } from '../catalogue/engine.ts';
+import { ignoreRecordFor, ignoreStateKey, ignoreStateValue } from '../taskpane/ignores.ts';
 import { readRibbon } from '../../bin/validate-manifest.ts';
 import { LOG_HEADER, LOG_SHEET, verifyLog } from '../../forms-lib/stats/log.ts';
 import type { Notice } from './commands.ts';
@@ -51,8 +53,8 @@ describe('ribbon commands', () => {
     expect(notice.zh).toBe(
       `已修复工作表「${grid.sheet}」中的 ${ref.apply?.applied.length} 处单元格（已用绿色标出）。剩余 ${ref.after.stats.errors} 个错误、${ref.after.stats.warnings} 个警告，可点击「校验目录」查看。`,
     );
-    // readSheet (2) + ensureLogSheet (1) + readLog (1) + applyEdits read (1) + write (1): one sync writes anything
-    expect(fake.syncCount).toBe(6);
+    // readSheet (2) + readState (1, the ignores) + ensureLogSheet (1) + readLog (1) + applyEdits read (1) + write (1): one sync writes anything
+    expect(fake.syncCount).toBe(7);
     expect(fake.syncs.filter((x) => x.actions > 0)).toHaveLength(1);
     expect(fake.syncs.at(-1)!.actions).toBeGreaterThan(0);
     expect(fake.runs.at(-1)).toEqual({ mergeUndoGroup: true });
@@ -73,6 +75,31 @@ describe('ribbon commands', () => {
     expect(detail.cells).toBe(205);
     expect(detail.rules).toEqual(expect.arrayContaining(['row-shift', 'mark-normalize']));
     expect(detail.rules).toEqual([...detail.rules].sort());
+  });
+
+  it('fixAllSafe leaves alone a finding the user ignored in the pane (the workbook\'s state), and fixes the rest', async () => {
+    const file = fileOf('shangdang-district-catalogue.xlsx');
+    const grid = await file.readSheet();
+    const ref = await fixSheet(file);
+    const touched = new Map<string, number>();
+    for (const f of validateGrid(grid).findings) if (f.fix?.applicability === 'safe') for (const e of f.fix.edits) touched.set(e.cell, (touched.get(e.cell) ?? 0) + 1);
+    // a safe finding that is the only one editing its one cell
+    const target = validateGrid(grid).findings.find((f) => f.fix?.applicability === 'safe' && f.fix.edits.length === 1 && f.fix.edits[0].cell === f.cell && touched.get(f.cell) === 1)!;
+    expect(target).toBeDefined();
+    expect(ref.apply?.applied.some((e) => e.cell === target.cell)).toBe(true); // without the ignore it is fixed
+    const { fake, port } = excelWith([grid]);
+    // what the pane's 忽略 writes
+    const record = ignoreRecordFor(target, grid);
+    await port.writeState({ [ignoreStateKey(record)]: ignoreStateValue(record) });
+    const before = fake.sheet(grid.sheet)!.value(target.row, target.col);
+    const n = await fixAllSafeOn(port);
+    expect(n.kind).toBe('success');
+    const sheet = fake.sheet(grid.sheet)!;
+    expect(sheet.value(target.row, target.col)).toBe(before);
+    expect(sheet.cell(target.row, target.col)?.fill).toBeUndefined();
+    expect(n.zh).toContain(`已修复工作表「${grid.sheet}」中的 ${(ref.apply?.applied.length ?? 0) - 1} 处单元格`);
+    // the rest was fixed as without the ignore
+    for (const e of ref.apply?.applied ?? []) if (e.cell !== target.cell) expect([e.cell, sheet.value(e.row, e.col)]).toEqual([e.cell, e.set === '' ? null : e.set]);
   });
 
   it('fixAllSafe creates the very-hidden log the first time and says when a damaged log kept the fix out of it', async () => {

@@ -25,10 +25,11 @@ export interface Notice {
 
 /**
  * 一键修复: every safe fix on the active sheet, applied in one write together with its green fix
- * marks and a 'catalogue-fixed' event in the workbook's log (stale cells skipped).
+ * marks and a 'catalogue-fixed' event in the workbook's log (stale cells skipped). Findings the
+ * user ignored in the task pane (kept in the workbook's state) are left alone, as the pane does.
  */
 export async function fixAllSafeOn(port: WorkbookPort, sheet?: string): Promise<Notice> {
-  const r = await fixSheet(port, { sheet, log: true });
+  const r = await fixSheet(port, { sheet, log: true, ignores: 'workbook' });
   const title = '一键修复 / Fix all safe';
   if (!r.before.header) {
     return {

@@ -11,6 +11,8 @@ import type { ApplyEditsOptions, ApplyResult, ValidationRule, WorkbookPort } fro
 import { NATIONAL_CHANNELS } from '../catalogue/channels.ts';
 import { type HeaderInfo, detectHeader } from '../catalogue/model/header.ts';
 import { withDefaults } from '../catalogue/options.ts';
+// Pure record-keeping of ignored findings (no DOM, no port): shared by the pane and the ribbon through the functions below.
+import { type ResolvedIgnores, ignoresOf, resolveIgnores, withoutIgnored } from '../taskpane/ignores.ts';
 // log.ts alone (not the stats index): the pane's initial chunk gets the log schema and hash, not the statistics.
 import { type AppendOptions, type LogEventInput, type LogVerification, LOG_HEADER, LOG_SHEET, appendEvents, verifyLog } from '../../forms-lib/stats/log.ts';
 
@@ -57,6 +59,31 @@ export async function validateSheet(port: WorkbookPort, sheet?: string, options?
   const t0 = now();
   const res = validateGrid(grid, options);
   return reportOf(grid, res.findings, res.catalogue, now() - t0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ignored findings, kept in the workbook's state (taskpane/ignores.ts has the record format)
+
+/** The ignores the workbook's state holds for the grid's sheet, resolved against its findings. Pure. */
+export function workbookIgnores(state: Readonly<Record<string, string>>, grid: Grid, findings: readonly Finding[]): ResolvedIgnores {
+  return resolveIgnores(ignoresOf(state, grid.sheet), grid, findings);
+}
+
+/**
+ * The one path from the workbook to the engine's `ignored` option: readState (unless `state` is
+ * given) → the ignore records of the grid's sheet → resolved against `findings` (default: the
+ * grid validated with `options`) → `options` with those keys added to `ignored`.
+ */
+export async function withWorkbookIgnores(
+  port: Pick<WorkbookPort, 'readState'>,
+  grid: Grid,
+  o: { options?: Partial<CatalogueOptions>; findings?: readonly Finding[]; state?: Readonly<Record<string, string>> } = {},
+): Promise<{ options: Partial<CatalogueOptions>; resolved: ResolvedIgnores; state: Readonly<Record<string, string>> }> {
+  const state = o.state ?? (await port.readState());
+  const findings = o.findings ?? validateGrid(grid, o.options).findings;
+  const resolved = workbookIgnores(state, grid, findings);
+  const ignored = [...(o.options?.ignored ?? []), ...resolved.keys];
+  return { options: { ...o.options, ignored }, resolved, state };
 }
 
 /** What a 'catalogue-fixed' log event says, as JSON in its 说明 (detail) cell. */
@@ -137,15 +164,31 @@ export interface FixReport {
  */
 export async function fixSheet(
   port: WorkbookPort,
-  o: { sheet?: string; unsafe?: boolean; dryRun?: boolean; options?: Partial<CatalogueOptions>; log?: FixLogOptions | boolean } = {},
+  o: {
+    sheet?: string;
+    unsafe?: boolean;
+    dryRun?: boolean;
+    options?: Partial<CatalogueOptions>;
+    log?: FixLogOptions | boolean;
+    /** Leave alone the findings the user ignored: 'workbook' reads them from the workbook's state (withWorkbookIgnores); or that state as read. */
+    ignores?: 'workbook' | Readonly<Record<string, string>>;
+  } = {},
 ): Promise<FixReport> {
   const grid = await port.readSheet(o.sheet);
   const t0 = now();
-  const first = validateGrid(grid, o.options);
+  let options = o.options;
+  let first = validateGrid(grid, options);
+  if (o.ignores) {
+    const w = await withWorkbookIgnores(port, grid, { options, findings: first.findings, state: o.ignores === 'workbook' ? undefined : o.ignores });
+    if (w.resolved.keys.length > 0) {
+      options = w.options;
+      first = { ...first, findings: withoutIgnored(first.findings, w.resolved.keys) };
+    }
+  }
   const before = reportOf(grid, first.findings, first.catalogue, now() - t0);
   const t1 = now();
-  const res = fixGrid(grid, { unsafe: o.unsafe, options: o.options });
-  const cat = validateGrid(res.grid, o.options).catalogue;
+  const res = fixGrid(grid, { unsafe: o.unsafe, options });
+  const cat = validateGrid(res.grid, options).catalogue;
   const after = reportOf(res.grid, res.findings, cat, now() - t1);
   let apply: ApplyResult | null = null;
   let logProblem: LogVerification | undefined;
