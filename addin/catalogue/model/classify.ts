@@ -4,7 +4,7 @@
  */
 import { channelNameAt, vocabulary } from '../channels.ts';
 import type { FieldId } from '../types.ts';
-import { F_BOOK, F_BOX, F_DI, F_REF_BRACKET, F_SPACE, isSpaceCode, textFeatures } from './features.ts';
+import { F_BOOK, F_BOX, F_DI, F_REF_BRACKET, F_SPACE, F_SYMBOL, isSpaceCode, textFeatures } from './features.ts';
 
 export type CellKind = 'empty' | 'number' | 'mark' | 'channel' | 'deadline' | 'citation' | 'subject' | 'name' | 'text';
 
@@ -88,8 +88,9 @@ export function classifyText(raw: string, f: number): CellKind {
   if (f & F_BOOK && (first === 0x300a || first === 0x3008 || (first >= 0x30 && first <= 0x39)) && CITATION_START.test(s)) return 'citation';
   if (f & (F_REF_BRACKET | F_DI) && CITATION_REF.test(s) && (s.length < 200 || s.includes('《'))) return 'citation';
   if (f & F_BOOK && CITATION_TITLE.test(s) && !SENTENCE.test(s.slice(0, s.indexOf('《')))) return 'citation';
-  if (s.length <= 40 && endsLikeSubject(s) && !CLAUSE.test(s)) return 'subject';
-  if (s.length <= 14 && !CLAUSE.test(s)) return 'name';
+  // (a text without symbols has no clause punctuation)
+  if (s.length <= 40 && endsLikeSubject(s) && !(f & F_SYMBOL && CLAUSE.test(s))) return 'subject';
+  if (s.length <= 14 && !(f & F_SYMBOL && CLAUSE.test(s))) return 'name';
   return 'text';
 }
 
