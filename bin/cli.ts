@@ -11,7 +11,7 @@ import { type ValidationReport, fixSheet, validateSheet } from '../addin/usecase
 import { LogIntegrityError } from '../addin/usecases/stats.ts';
 import { MissingGlyphError, BasePdfError, TextDoesNotFitError } from '../forms-lib/pdf/index.ts';
 import { StatsInputError } from '../forms-lib/stats/index.ts';
-import { DocNumberPatternError, DocNumberTakenError, FillableFieldError, MissingInputError, SettingsError, UnknownFormError, officeCalendar } from '../forms-lib/templates/index.ts';
+import { DocNumberNotUsedError, DocNumberPatternError, DocNumberTakenError, FillableFieldError, MissingInputError, SettingsError, UnknownFormError, officeCalendar } from '../forms-lib/templates/index.ts';
 import { cmdForm, FORM_USAGE } from './commands/form.ts';
 import { SAMPLE_SETTINGS, fontsFor, loadSettingsFile } from './commands/office.ts';
 import { loadRegister } from '../addin/usecases/register.ts';
@@ -36,7 +36,7 @@ ${STATS_USAGE}
 
 /** Errors about the user's data or settings: reported, never a stack trace. */
 const USER_ERRORS: (new (...a: never[]) => Error)[] = [
-  FormRequestError, LogIntegrityError, StatsInputError, SettingsError, MissingInputError, DocNumberPatternError, DocNumberTakenError,
+  FormRequestError, LogIntegrityError, StatsInputError, SettingsError, MissingInputError, DocNumberPatternError, DocNumberTakenError, DocNumberNotUsedError,
   UnknownFormError, FillableFieldError, MissingGlyphError, BasePdfError, TextDoesNotFitError,
 ];
 

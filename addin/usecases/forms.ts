@@ -20,7 +20,7 @@ import {
 } from '../../forms-lib/templates/index.ts';
 import type { WorkbookPort } from '../port/workbook-port.ts';
 import { loadRegister } from './register.ts';
-import { logEvents } from './stats.ts';
+import { logEvents, verifyPortLog } from './stats.ts';
 
 /** A request the user can fix (unknown 登记编号, register errors on that row): zh + en. */
 export class FormRequestError extends Error {
@@ -120,6 +120,16 @@ export async function generateForms(port: WorkbookPort, ids: readonly string[], 
   }
   if (request.docNumber && picked.length > 1) {
     throw new FormRequestError('批量生成时不能指定同一个文号', 'a single --doc-number cannot be given for a batch');
+  }
+  if (def.needsDocNumber && !request.docNumber) {
+    // the next free 文号 comes from the log: a damaged or truncated one could hand out a used one
+    const v = await verifyPortLog(port);
+    if (!v.ok) {
+      throw new FormRequestError(
+        `事件日志已损坏，无法确认已用过的文号，不能自动编号：${v.reason?.zh ?? ''}。请先核查日志（xxgk log verify），或指定文号`,
+        `the event log is damaged, so the 文号 already issued cannot be known and none is allocated: ${v.reason?.en ?? ''}. Check the log (xxgk log verify) or give the 文号`,
+      );
+    }
   }
   const used: IssuedDocNumber[] = def.needsDocNumber ? await issuedDocNumbers(port) : [];
   const results: FormResult[] = [];

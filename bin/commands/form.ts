@@ -19,7 +19,7 @@ import { SAMPLE_SETTINGS, fontsFor, loadSettingsFile } from './office.ts';
 export const FORM_USAGE = `  xxgk form --list                                         列出文书类型 / list form types
   xxgk form 类型 --register 登记表.xlsx --id 登记编号 --out 文件.pdf
             [--settings 机关设置.json] [--today YYYY-MM-DD] [--doc-number 文号]
-            [--extra 键=值]… [--log [--operator 姓名]] [--sheet 申请登记] [--format text|json]
+            [--extra 键=值]… [--log [--operator 姓名]] [--sheet 申请登记] [--force] [--format text|json]
                                                           按登记表一行生成文书 / one form from a register row
   xxgk form 类型 --register 登记表.xlsx --all-open --out 目录   对所有未办结申请批量生成 / batch for every open application`;
 
@@ -53,6 +53,7 @@ export async function cmdForm(args: string[], out: Out): Promise<number> {
     operator: { type: 'string' },
     sheet: { type: 'string' },
     format: { type: 'string' },
+    force: { type: 'boolean' },
   });
   if (values.list) {
     for (const f of listForms()) out.log(`${f.id}\t${f.zh}`);
@@ -83,6 +84,14 @@ export async function cmdForm(args: string[], out: Out): Promise<number> {
     out.log(`没有未办结的申请（${today}）。 / No open applications on ${today}.`);
     return 0;
   }
+  // an issued document is never replaced by accident: a PDF already there would lose the copy of
+  // a 文号 the log records as issued (checked before anything is generated or logged)
+  const fileOf = (appId: string) => (all ? path.join(dest, `${safeName(appId)}-${type}.pdf`) : dest);
+  const existing = values.force ? [] : ids.map(fileOf).filter((f) => fs.existsSync(f));
+  if (existing.length) {
+    const list = existing.slice(0, 3).join('、') + (existing.length > 3 ? ` 等 ${existing.length} 个` : '');
+    throw new UsageError(`输出文件已存在：${list}。请换一个 --out，或加 --force 覆盖`, `Output already exists: ${existing.slice(0, 3).join(', ')}${existing.length > 3 ? ` and ${existing.length - 3} more` : ''}; choose another --out or add --force`);
+  }
   const results = await generateForms(wb, ids, {
     type,
     settings,
@@ -97,7 +106,7 @@ export async function cmdForm(args: string[], out: Out): Promise<number> {
   const written: { id: string; file: string; docNumber?: string; pages: number; provisional: boolean }[] = [];
   if (all) fs.mkdirSync(dest, { recursive: true });
   for (const r of results) {
-    const file = all ? path.join(dest, `${safeName(r.application.id)}-${r.type}.pdf`) : dest;
+    const file = fileOf(r.application.id);
     writeAtomic(file, r.pdf);
     written.push({ id: r.application.id, file, docNumber: r.docNumber, pages: r.pages, provisional: r.provisional });
   }

@@ -51,6 +51,14 @@ export class DocNumberTakenError extends Error {
   }
 }
 
+/** A 文号 given for a form that carries none (it would be logged though never printed). */
+export class DocNumberNotUsedError extends Error {
+  constructor(form: string, docNumber: string) {
+    super(`「${form}」不编文号，不能指定文号「${docNumber}」 / form "${form}" carries no document number; "${docNumber}" cannot be given for it`);
+    this.name = 'DocNumberNotUsedError';
+  }
+}
+
 /** An unknown form type id. */
 export class UnknownFormError extends Error {
   constructor(type: string, known: readonly string[]) {

@@ -12,7 +12,7 @@ import type { Application } from '../register/types.ts';
 import { createContext, fillTemplate, type FormContext } from './context.ts';
 import type { FormDefinition } from './definition.ts';
 import { allocateDocNumber, findIssued, readDocNumber, type IssuedDocNumber } from './docNumber.ts';
-import { DocNumberPatternError, DocNumberTakenError, FillableFieldError, MissingInputError } from './errors.ts';
+import { DocNumberNotUsedError, DocNumberPatternError, DocNumberTakenError, FillableFieldError, MissingInputError } from './errors.ts';
 import { allDefinitions, getDefinition } from './registry.ts';
 import { docPatternFor, parseSettings, type OfficeSettings, type OfficeSettingsInput } from './settings.ts';
 import { officeCalendar } from './officeCalendar.ts';
@@ -98,6 +98,7 @@ function prepare(type: FormId | string, input: GenerateInput, alsoUsed: readonly
   if (!isIsoDate(input.today)) throw new MissingInputError(def.zh, 'today', `成文日期（YYYY-MM-DD，收到 ${JSON.stringify(input.today)}）`);
   const settings = parseSettings(input.settings);
   let docNumber = input.docNumber?.trim() || undefined;
+  if (!def.needsDocNumber && docNumber !== undefined) throw new DocNumberNotUsedError(def.zh, docNumber);
   if (def.needsDocNumber) {
     const pattern = docPatternFor(settings, def.id);
     const used = [...(input.usedDocNumbers ?? []), ...alsoUsed];

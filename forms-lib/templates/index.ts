@@ -15,7 +15,7 @@ export { generateForm, generateBatch, loadFormFonts, type GenerateInput, type Ge
 export { parseSettings, remediesFor, docPatternFor, DEFAULT_REMEDIES, type OfficeSettings, type OfficeSettingsInput, type CalendarSettings } from './settings.ts';
 export { officeCalendar } from './officeCalendar.ts';
 export { allocateDocNumber, findIssued, formatDocNumber, readDocNumber, parseDocNumberPattern, type IssuedDocNumber, type AllocateInput } from './docNumber.ts';
-export { MissingInputError, SettingsError, DocNumberPatternError, DocNumberTakenError, UnknownFormError, FillableFieldError } from './errors.ts';
+export { MissingInputError, SettingsError, DocNumberNotUsedError, DocNumberPatternError, DocNumberTakenError, UnknownFormError, FillableFieldError } from './errors.ts';
 export { defineForm, type FormDefinition, type FormDefinitionInput } from './definition.ts';
 export { REFUSAL_REASONS, CONTEXT_LABELS } from './context.ts';
 export { getDefinition } from './registry.ts';

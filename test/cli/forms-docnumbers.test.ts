@@ -17,7 +17,6 @@ const TODAY = '2026-11-20';
 const DOC_NO = /楚商公开[^〔〕\s]{0,2}〔\d{4}〕\d+号/g;
 let tmp: string;
 
-
 beforeAll(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgk-docno-'));
 });
@@ -77,5 +76,56 @@ describe('xxgk form: 文号 across types on one register', () => {
     expect(r.err).toContain('错误：「政府信息公开申请答复书（不予公开）」的文号「楚商公开〔2026〕1号」已使用（已用于「政府信息公开申请答复书（信息不存在）」），不得重号');
     expect(r.err).toContain('Error: form "政府信息公开申请答复书（不予公开）": document number "楚商公开〔2026〕1号" was already issued (by a reply-not-exist) and is never reused');
     expect(fs.existsSync(out)).toBe(false);
+  });
+});
+
+describe('文号 never issued from doubt', () => {
+  const SETTINGS = path.join(ROOT, 'test/fixtures/samples/office-settings.json');
+  const copy = (name: string) => {
+    const f = path.join(tmp, name);
+    fs.copyFileSync(REGISTER, f);
+    return f;
+  };
+
+  it('refuses --doc-number for a form that carries none (it would be logged though never printed)', async () => {
+    const reg = copy('no-number.xlsx');
+    const r = await run(['form', 'handling-form', '--register', reg, '--id', 'CXSW-2026-008', '--out', path.join(tmp, 'h.pdf'), '--settings', SETTINGS, '--today', TODAY, '--doc-number', '楚商公开收〔2026〕1号', '--log']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('「依申请公开政府信息办理表」不编文号，不能指定文号「楚商公开收〔2026〕1号」');
+    expect(fs.existsSync(path.join(tmp, 'h.pdf'))).toBe(false);
+    expect(readWorkbook(fs.readFileSync(reg), 'x').sheets.map((s) => s.name)).toEqual(['申请登记', '填写说明']);
+  });
+
+  it('does not number from a damaged log, even without --log', async () => {
+    const reg = copy('damaged.xlsx');
+    expect((await run(['form', 'receipt', '--register', reg, '--all-open', '--out', path.join(tmp, 'd'), '--settings', SETTINGS, '--today', TODAY, '--log'])).code).toBe(0);
+    const wb = readWorkbook(fs.readFileSync(reg), 'damaged.xlsx');
+    const rows = (await wb.readLog('_xxgk_log'))!.rows;
+    const last = rows[rows.length - 1]!;
+    // the last row emptied: the 6号 it recorded is forgotten by the sheet, not by the remembered head
+    await wb.applyEdits('_xxgk_log', last.map((v, k) => ({ row: rows.length + 1, col: k + 1, cell: '', expect: v, set: null })));
+    fs.writeFileSync(reg, wb.save());
+    const r = await run(['form', 'receipt', '--register', reg, '--id', 'CXSW-2026-012', '--out', path.join(tmp, 'again.pdf'), '--settings', SETTINGS, '--today', TODAY]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('事件日志已损坏，无法确认已用过的文号，不能自动编号');
+    expect(fs.existsSync(path.join(tmp, 'again.pdf'))).toBe(false);
+  });
+
+  it('never replaces a PDF already issued: --all-open twice stops before generating, unless --force', async () => {
+    const reg = copy('twice.xlsx');
+    const dir = path.join(tmp, 'twice');
+    const args = ['form', 'receipt', '--register', reg, '--all-open', '--out', dir, '--settings', SETTINGS, '--today', TODAY, '--log'];
+    expect((await run(args)).code).toBe(0);
+    const first = text(path.join(dir, 'CXSW-2026-008-receipt.pdf'));
+    const logged = (await readWorkbook(fs.readFileSync(reg), 'x').readLog('_xxgk_log'))!.rows.length;
+    const again = await run(args);
+    expect(again.code).toBe(2);
+    expect(again.err).toContain('输出文件已存在');
+    expect(again.err).toContain('--force');
+    expect(text(path.join(dir, 'CXSW-2026-008-receipt.pdf'))).toBe(first);
+    expect((await readWorkbook(fs.readFileSync(reg), 'x').readLog('_xxgk_log'))!.rows).toHaveLength(logged);
+    const forced = await run([...args, '--force']);
+    expect(forced.code).toBe(0);
+    expect(text(path.join(dir, 'CXSW-2026-008-receipt.pdf'))).toContain('楚商公开收〔2026〕7号');
   });
 });
