@@ -86,10 +86,14 @@ describe('createCalendar options', () => {
     expect(office.name).toBe('巩留县');
   });
 
-  it('a typed-in schedule also replaces a published year', () => {
-    const cal = createCalendar({ schedules: { '2026': { holidays: ['2026-10-01'] } } });
-    expect(pick('2026-10-07', cal)).toEqual([true, 'workday', 'schedule', false, '']);
-    expect(pick('2026-10-10', cal)).toEqual([false, 'weekend', 'schedule', false, '']);
+  it('days typed in for a published year lay over its official data, never replace it', () => {
+    const cal = createCalendar({ schedules: { '2026': { holidays: ['2026-10-12'] } } });
+    // 国庆 2026 stays as published (10-07 off, 10-10 a 调休 working Saturday)
+    expect(pick('2026-10-07', cal)).toEqual(pick('2026-10-07', defaultCalendar));
+    expect(pick('2026-10-10', cal)).toEqual(pick('2026-10-10', defaultCalendar));
+    expect(cal.dayInfo('2026-10-07').working).toBe(false);
+    expect(cal.dayInfo('2026-10-12')).toMatchObject({ working: false, kind: 'holiday', source: 'schedule' });
+    expect(cal.yearSource(2026)).toBe('official');
   });
 
   it("unpublishedYears: 'error' refuses years without data", () => {

@@ -110,8 +110,9 @@ function kindOf(working: boolean, listed: boolean): DayKind {
 }
 
 /**
- * Builds a calendar. Precedence for a day: office override → typed-in schedule of its year →
- * chinese-days' official data → provisional computation (flagged provisional).
+ * Builds a calendar. Precedence for a day: office override → a day listed in the typed-in schedule
+ * of its year → chinese-days' official data (a published year is never replaced by a typed one)
+ * → the typed-in year's other days follow the week → provisional computation (flagged).
  */
 export function createCalendar(options: CalendarOptions = {}): Calendar {
   const name = options.name ?? '全国统一安排';
@@ -144,8 +145,9 @@ export function createCalendar(options: CalendarOptions = {}): Calendar {
   const provisionalCache = new Map<number, Map<DayNumber, string>>();
 
   function yearSource(year: number): YearSource {
-    if (typedYears.has(year)) return 'schedule';
+    // a published year keeps its official data; days typed in for it only lay over them
     if (isOfficialYear(year)) return 'official';
+    if (typedYears.has(year)) return 'schedule';
     const covered = `chinese-days has ${OFFICIAL_YEARS.first}–${OFFICIAL_YEARS.last} and no schedule was typed in`;
     if (unpublished === 'error') {
       throw new ScheduleUnavailableError(year, `${covered}, and this calendar does not compute provisional years.`);

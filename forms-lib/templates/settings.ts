@@ -4,7 +4,7 @@
  * are Uint8Array: the host reads the files.
  */
 import { z } from 'zod';
-import { isIsoDate } from '../calendar/index.ts';
+import { PROVISIONAL_FIRST_YEAR, PROVISIONAL_LAST_YEAR, isIsoDate, statutoryHolidays } from '../calendar/index.ts';
 import { parseDocNumberPattern } from './docNumber.ts';
 import { DocNumberPatternError, SettingsError } from './errors.ts';
 import { FORM_IDS, type FormId } from './ids.ts';
@@ -96,8 +96,35 @@ const calendarSchema = z
         });
       }
       noDayBothWays(ctx, schedule.holidays, schedule.workdays, 'holidays', 'workdays', ['schedules', key]);
+      missingStatutoryDays(ctx, Number(key), schedule.holidays);
     }
   });
+
+/**
+ * A typed-in year must keep every statutory day off of 《全国年节及纪念日放假办法》第二条 that falls
+ * on a weekday: a schedule typed in half (only the 国庆 block, or none at all) would otherwise turn
+ * the rest of the year into weekends only, silently and without 「暂定」.
+ */
+function missingStatutoryDays(ctx: z.RefinementCtx, year: number, holidays: readonly DayEntry[]): void {
+  if (year < PROVISIONAL_FIRST_YEAR || year > PROVISIONAL_LAST_YEAR) return;
+  const off = new Set(holidays.map(dateOf));
+  const missing = statutoryHolidays(year).filter((d) => !off.has(d.date) && !isWeekendDate(d.date));
+  if (!missing.length) return;
+  const list = missing.map((d) => `${d.date}（${d.name}）`).join('、');
+  const listEn = missing.map((d) => d.date).join(', ');
+  ctx.addIssue({
+    ...custom(
+      `${year} 年的放假安排缺少法定节假日 ${list}：请按国务院办公厅通知列出全部放假日期`,
+      `the ${year} schedule lacks the statutory holiday(s) ${listEn}: list every day off of the State Council notice`,
+    ),
+    path: ['schedules', String(year), 'holidays'],
+  });
+}
+
+function isWeekendDate(iso: string): boolean {
+  const d = new Date(`${iso}T00:00:00Z`).getUTCDay();
+  return d === 0 || d === 6;
+}
 
 export type CalendarSettings = z.output<typeof calendarSchema>;
 

@@ -51,7 +51,7 @@ describe('xxgk form with settings.calendar', () => {
     expect(text(provisional)).toContain('办理期限：2027年10月8日（暂定）前');
 
     const typed = settingsFile('typed2027', {
-      schedules: { 2027: { holidays: ['2027-10-01', '2027-10-02', '2027-10-03', '2027-10-04', '2027-10-05', '2027-10-06', '2027-10-07'], workdays: ['2027-09-26', '2027-10-09'] } },
+      schedules: { 2027: { holidays: ['2027-01-01', '2027-02-05', '2027-02-08', '2027-04-05', '2027-06-09', '2027-09-15', '2027-10-01', '2027-10-02', '2027-10-03', '2027-10-04', '2027-10-05', '2027-10-06', '2027-10-07'], workdays: ['2027-09-26', '2027-10-09'] } },
     });
     const official = path.join(tmp, 'o2027.pdf');
     const b = await run(['form', 'transfer-notice', '--register', REGISTER, '--id', 'CXSW-2026-008', '--out', official, '--today', '2027-09-28', '--settings', typed, '--format', 'json']);

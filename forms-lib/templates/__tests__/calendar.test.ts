@@ -3,9 +3,12 @@ import { createCalendar, defaultCalendar, defineRules, replyDeadline } from '../
 import { SettingsError, generateForm, officeCalendar, parseSettings } from '../index.ts';
 import { APP, SETTINGS, allText, input, writePdf } from './helpers.ts';
 
-/** 国庆 2027 as an office might type it in from the State Council notice (an example, not the real notice). */
+/**
+ * 2027 as an office might type it in from the State Council notice (an example, not the real
+ * notice): the weekday statutory days of the 放假办法 and the 国庆 block.
+ */
 const SCHEDULE_2027 = {
-  holidays: ['2027-10-01', '2027-10-02', '2027-10-03', '2027-10-04', '2027-10-05', '2027-10-06', '2027-10-07'],
+  holidays: ['2027-01-01', '2027-02-05', '2027-02-08', '2027-04-05', '2027-06-09', '2027-09-15', '2027-10-01', '2027-10-02', '2027-10-03', '2027-10-04', '2027-10-05', '2027-10-06', '2027-10-07'],
   workdays: ['2027-09-26', '2027-10-09'],
 };
 
@@ -23,6 +26,13 @@ describe('settings.calendar → officeCalendar', () => {
     expect(cal.dayInfo('2026-05-27')).toMatchObject({ working: false, source: 'override' });
     expect(cal.dayInfo('2026-10-08')).toMatchObject({ working: true, source: 'override' });
     expect(cal.dayInfo('2026-03-19').working).toBe(true);
+  });
+
+  it('refuses a typed-in year that leaves out a statutory holiday, naming the days and the path', () => {
+    expect(() => parseSettings({ ...SETTINGS, calendar: { schedules: { 2027: { holidays: ['2027-10-01', '2027-10-02', '2027-10-03'] } } } })).toThrowError(
+      /\$\.calendar\.schedules\["2027"\]\.holidays: 2027 年的放假安排缺少法定节假日 2027-01-01（元旦）、2027-02-05（春节）/,
+    );
+    expect(() => parseSettings({ ...SETTINGS, calendar: { schedules: { 2027: { holidays: [] } } } })).toThrowError(/2027-09-15（中秋节）/);
   });
 
   it('a typed-in 2027 schedule makes 2027 official (not provisional)', () => {
