@@ -136,7 +136,24 @@ export async function verifyPortLog(port: WorkbookPort, options: { sheet?: strin
     }
     return { exists: false, ok: true, rowCount: 0, head: GENESIS_HASH, warnings: [] };
   }
-  return { exists: true, ...verifyLog(content, { expectedHead: options.expectedHead }) };
+  const v = verifyLog(content, { expectedHead: options.expectedHead });
+  return { exists: true, ...v, warnings: [...v.warnings, ...headWarnings(v, options.expectedHead)] };
+}
+
+/**
+ * A log with rows but no head remembered in the workbook: its last rows could have been deleted
+ * along with the state sheet, and nothing inside the workbook can tell. Said, not failed (logs
+ * written before heads were remembered have none until their next append).
+ */
+function headWarnings(v: LogVerification, expectedHead: string | undefined): LogVerification['warnings'] {
+  if (!v.ok || v.rowCount === 0 || expectedHead !== undefined) return [];
+  return [
+    {
+      code: 'log-head-missing',
+      zh: `工作簿中没有登记日志末行（应有 _xxgk_state 中的 log.head），无法确认末尾是否有行被删除；请与此前报告中的末行哈希核对：${v.head.slice(0, 16)}…`,
+      en: `the workbook does not remember the log's last row (log.head in _xxgk_state), so deleted last rows cannot be ruled out; compare with the head in an earlier report: ${v.head.slice(0, 16)}…`,
+    },
+  ];
 }
 
 export interface WriteStatsInput {
@@ -166,7 +183,9 @@ export interface WriteStatsResult extends StatsReport {
 export async function writeStats(port: WorkbookPort, input: WriteStatsInput): Promise<WriteStatsResult> {
   const logSheet = input.logSheet ?? LOG_SHEET;
   const logContent = await port.readLog(logSheet);
-  const log = logContent ? verifyLog(logContent, { expectedHead: await rememberedHead(port, logSheet) }) : null;
+  const expectedHead = await rememberedHead(port, logSheet);
+  const verified = logContent ? verifyLog(logContent, { expectedHead }) : null;
+  const log = verified ? { ...verified, warnings: [...verified.warnings, ...headWarnings(verified, expectedHead)] } : null;
   const report = buildStats({ ...input, logRows: logContent?.rows ?? [] });
   const sheets: string[] = [];
   const write = async (name: string, s: { rows: (string | number | null)[][]; headerRows: number; columnWidths: number[] }): Promise<void> => {

@@ -68,17 +68,21 @@ export async function cmdStats(args: string[], out: Out): Promise<number> {
   // a damaged log makes the forms-per-month counts untrustworthy: said in both formats, exit 1
   const logOk = !res.log || res.log.ok;
   if (fmt === 'json') {
-    const log = res.log ? { ok: res.log.ok, rowCount: res.log.rowCount, ...(res.log.ok ? {} : { firstBrokenRow: res.log.firstBrokenRow, code: res.log.code, reason: res.log.reason }) } : null;
+    const log = res.log
+      ? { ok: res.log.ok, rowCount: res.log.rowCount, head: res.log.head, warnings: res.log.warnings.map((w) => w.code), ...(res.log.ok ? {} : { firstBrokenRow: res.log.firstBrokenRow, code: res.log.code, reason: res.log.reason }) }
+      : null;
     out.log(JSON.stringify({ ...res.json, log, catalogue: res.catalogue }, null, 2));
   } else {
     out.log(`${file} · ${year} 年${month ? ` · ${month}` : ''}\n`);
     out.log(statsText(res.json, year).trimEnd());
+    if (!res.json.monthly.length) out.log(`（${month ?? year} 尚未开始（今天是 ${today}），没有月度数据 / not begun yet on ${today}: no monthly figures）`);
     if (res.catalogue) out.log(`\n目录「${res.catalogue.sheet}」：事项 ${res.catalogue.counts.proactive} 项主动公开${res.catalogue.counts.onRequest !== undefined ? `，${res.catalogue.counts.onRequest} 项依申请公开` : ''}（计入 ${today.slice(0, 7)}）`);
     if (!res.log) out.log('\n事件日志：尚无（未生成过文书）');
-    else if (res.log.ok) out.log(`\n事件日志：完整，共 ${res.log.rowCount} 条`);
+    else if (res.log.ok) out.log(`\n事件日志：完整，共 ${res.log.rowCount} 条，末行哈希 ${res.log.head.slice(0, 16)}`);
     else out.log(`\n事件日志：第 ${res.log.firstBrokenRow} 行断开，文书件数不可信：${res.log.reason?.zh ?? ''}`);
     if (dest) out.log(`\n已写入工作表 ${res.sheets.map((s) => `「${s}」`).join('')} → ${dest}`);
   }
+  for (const w of res.log?.warnings ?? []) out.err(`警告：${w.zh} / ${w.en}`);
   if (!logOk) out.err(`警告：事件日志校验未通过（第 ${res.log!.firstBrokenRow} 行）：${res.log!.reason?.zh ?? ''} / the event log does not verify: ${res.log!.reason?.en ?? ''}`);
   return res.json.checks.every((c) => c.ok) && logOk ? 0 : 1;
 }
@@ -94,7 +98,7 @@ export async function cmdLog(args: string[], out: Out): Promise<number> {
   const v = await verifyPortLog(wb);
   if (fmt === 'json') out.log(JSON.stringify({ file, ...v }, null, 2));
   else if (!v.exists) out.log(`${file}：没有事件日志（尚未记录过事件）。 / no event log yet.`);
-  else if (v.ok) out.log(`${file}：事件日志完整，共 ${v.rowCount} 条，哈希链校验通过。 / event log intact: ${v.rowCount} events, hash chain holds.`);
+  else if (v.ok) out.log(`${file}：事件日志完整，共 ${v.rowCount} 条，哈希链校验通过，末行哈希 ${v.head.slice(0, 16)}。 / event log intact: ${v.rowCount} events, hash chain holds, head ${v.head.slice(0, 16)}.`);
   else out.log(`${file}：事件日志在第 ${v.firstBrokenRow} 行断开：${v.reason?.zh ?? ''}\n/ event log broken at row ${v.firstBrokenRow}: ${v.reason?.en ?? ''}`);
   for (const w of v.warnings) out.err(`警告：${w.zh} / ${w.en}`);
   return v.ok ? 0 : 1;

@@ -220,7 +220,7 @@ export function appendEvents(existingRows: readonly (readonly string[])[], event
 }
 
 export interface LogWarning extends Message {
-  readonly code: 'log-visible' | 'log-hidden' | 'log-missing-header';
+  readonly code: 'log-visible' | 'log-hidden' | 'log-missing-header' | 'log-head-missing';
 }
 
 export type LogBreak =

@@ -207,7 +207,7 @@ export function monthlyFromPrepared(
       a.daysSum += days;
       if (days > a.daysMax) a.daysMax = days;
     }
-    if (extensionDays[i] > 0) {
+    if (extensionDays[i] > 0 && due.dueWithoutExtension !== Infinity) {
       const me = monthOfDay(due.dueWithoutExtension);
       if (me >= m0 && me <= m1) acc[me - m0].extended++;
     }

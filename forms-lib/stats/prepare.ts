@@ -38,7 +38,7 @@ export interface Prepared {
   /** 0–20: index in OUTCOMES, -1 while open. */
   readonly leaf: Int8Array;
   readonly extensionDays: Int32Array;
-  /** NaN when absent. */
+  /** NaN when absent; Infinity while a 补正 notice waits for its supplement (no reply clock). */
   readonly supplementReceived: Float64Array;
   readonly pauseFrom: Float64Array;
   readonly pauseTo: Float64Array;
@@ -165,7 +165,9 @@ export function prepare(apps: readonly Application[], warnings: StatsWarning[]):
     leafArr[k] = leaf;
     ext[k] = app.extensionDays > 0 ? app.extensionDays : 0;
     const s = app.supplementReceivedOn === undefined ? undefined : dayOf(app.supplementReceivedOn);
-    supp[k] = s === undefined || s < r ? NaN : s;
+    // a 补正 notice with no supplement yet: the reply clock is stopped (Infinity, as deriveStatus
+    // gives no due date), so such an application is never overdue or late
+    supp[k] = app.correctionNoticeOn !== undefined && app.supplementReceivedOn === undefined ? Infinity : s === undefined || s < r ? NaN : s;
     const from = app.consultFrom === undefined ? undefined : dayOf(app.consultFrom);
     pf[k] = from ?? NaN;
     const to = from === undefined || app.consultTo === undefined ? undefined : dayOf(app.consultTo);
@@ -194,6 +196,11 @@ export function prepare(apps: readonly Application[], warnings: StatsWarning[]):
 export function dueInto(p: Prepared, i: number, index: WorkdayIndex, rules: DeadlineRules, out: { due: number; dueWithoutExtension: number }): void {
   const ext = Math.min(p.extensionDays[i], rules.maxExtensionDays);
   const s = p.supplementReceived[i];
+  if (s === Infinity) {
+    out.due = Infinity;
+    out.dueWithoutExtension = Infinity;
+    return;
+  }
   const start = Number.isNaN(s) ? p.received[i] : s;
   const from = p.pauseFrom[i];
   let k = 0;

@@ -98,6 +98,24 @@ describe('xxgk log verify', () => {
   });
 });
 
+describe('xxgk log verify without a remembered head', () => {
+  it('says that deleted last rows cannot be ruled out, and prints the head to compare', async () => {
+    const reg = path.join(tmp, 'headless.xlsx');
+    fs.copyFileSync(REGISTER, reg);
+    expect((await run(['log', 'sync', reg])).code).toBe(0);
+    const wb = readWorkbook(fs.readFileSync(reg), 'headless.xlsx');
+    const head = (await wb.readLog('_xxgk_log'))!.rows[19]![11]!;
+    await wb.writeState({ 'log.head:_xxgk_log': null });
+    fs.writeFileSync(reg, wb.save());
+    const v = await run(['log', 'verify', reg]);
+    expect(v.code).toBe(0);
+    expect(v.out).toContain(`末行哈希 ${head.slice(0, 16)}`);
+    expect(v.err).toContain('工作簿中没有登记日志末行');
+    const j = JSON.parse((await run(['stats', reg, '--year', '2026', '--today', '2026-11-20', '--format', 'json'])).out);
+    expect(j.log).toMatchObject({ ok: true, rowCount: 20, head, warnings: ['log-head-missing'] });
+  });
+});
+
 describe('catalogue counts remembered per month', () => {
   it('keeps each month the count it had when the statistics ran in it', async () => {
     const copy = path.join(tmp, 'with-counts.xlsx');

@@ -221,3 +221,18 @@ describe('monthly roll-up as of today', () => {
     expect(() => monthlyRollup({ applications: SMALL, from: '2025-01', to: '2025-12', asOf: '2025/04/08' })).toThrowError(/asOf/);
   });
 });
+
+describe('monthly roll-up: a 补正 notice without its supplement stops the reply clock', () => {
+  it('is neither overdue while it waits nor late when closed as 逾期不补正 (as deriveStatus: no due date)', () => {
+    const waiting: Application = { ...base, row: 2, id: 'W', receivedOn: '2025-03-03', channel: '网络', applicantType: '自然人', extensionDays: 0, correctionNoticeOn: '2025-03-05' };
+    const dropped: Application = { ...waiting, id: 'X', outcome: 'other-no-correction', repliedOn: '2025-05-20' };
+    const months = monthlyRollup({ applications: [waiting, dropped], from: '2025-03', to: '2025-06' }).months;
+    expect(months.map((m) => m.overdueAtMonthEnd)).toEqual([0, 0, 0, 0]);
+    expect(months.map((m) => m.openAtMonthEnd)).toEqual([2, 2, 1, 1]);
+    expect(months[2]).toMatchObject({ closed: 1, closedLate: 0 });
+    // once the supplement arrives the clock restarts from it: 2025-04-01 + 20 working days (清明 4–6
+    // April off, Sunday 27 April worked) = due 2025-04-29, so overdue at the end of April and May
+    const resumed = monthlyRollup({ applications: [{ ...waiting, supplementReceivedOn: '2025-04-01' }], from: '2025-03', to: '2025-05' }).months;
+    expect(resumed.map((m) => m.overdueAtMonthEnd)).toEqual([0, 1, 1]);
+  });
+});
