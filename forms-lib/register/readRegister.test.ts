@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defineRules } from '../calendar/index.ts';
-import { NON_BLOCKING, type RegisterGrid, readRegister } from './readRegister.ts';
+import { HALF_CLOSED, NON_BLOCKING, type RegisterGrid, readRegister } from './readRegister.ts';
+import { deriveStatus } from './deriveStatus.ts';
 import { REGISTER_COLUMNS, type RegisterColumn } from './types.ts';
 
 type Scalar = string | number | boolean | null;
@@ -112,8 +113,8 @@ describe('readRegister: every issue at its cell', () => {
   it.each(CASES)('%s', (_name, patch, special, expected) => {
     const r = readRegister(grid([{ ...BASE, ...patch }], special));
     expect(r.issues.map((i) => [i.code, i.cell, i.severity])).toEqual(expected);
-    const blocking = r.issues.some((i) => i.severity === 'error' && !NON_BLOCKING.has(i.column));
-    expect(blocking).toBe(expected.some(([code, , sev]) => sev === 'error' && !/^(resident-id|credit-code|id-number)/.test(code)));
+    const blocking = r.issues.some((i) => i.severity === 'error' && !NON_BLOCKING.has(i.column) && !HALF_CLOSED.has(i.code));
+    expect(blocking).toBe(expected.some(([code, , sev]) => sev === 'error' && !/^(resident-id|credit-code|id-number|reply-date-missing|outcome-missing)/.test(code)));
     expect(r.records).toHaveLength(blocking ? 0 : 1);
     expect(r.rejectedRows).toEqual(blocking ? [3] : []);
     for (const i of r.issues) {
@@ -122,6 +123,16 @@ describe('readRegister: every issue at its cell', () => {
       expect(i.zh).not.toBe('');
       expect(i.en).not.toBe('');
     }
+  });
+
+  it('keeps a half-closed row (办理结果 without 答复日期, or the reverse) as an open application', () => {
+    const r = readRegister(grid([{ ...BASE, 办理结果: '予以公开' }, { ...BASE, 登记编号: 'T-002', 答复日期: '2026-10-20' }]));
+    expect(r.rejectedRows).toEqual([]);
+    expect(r.records.map((a) => [a.id, a.outcome ?? null, a.repliedOn ?? null])).toEqual([
+      ['T-001', 'disclose', null],
+      ['T-002', null, '2026-10-20'],
+    ]);
+    expect(r.records.map((a) => deriveStatus(a, { today: '2026-10-21' }).state)).toEqual(['open', 'open']);
   });
 
   it('names the column and the first row of a duplicated 登记编号', () => {
