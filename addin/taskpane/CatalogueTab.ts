@@ -5,6 +5,9 @@
  * file), fix one, fix all safe (edits, green fix marks and a 'catalogue-fixed' log event in one
  * write), undo, drop-down lists for the 渠道/对象/方式/时限 columns, and a re-check of the changed
  * rows as the user types (Excel with ExcelApi 1.9), our own writes told apart by address + value.
+ *
+ * Everything that touches the port goes through one WorkQueue (work-queue.ts), one task at a
+ * time; a live re-check's result is dropped when a full check was requested after it was queued.
  */
 import { Badge, Button, Caption1, MessageBar, MessageBarBody, Select, Spinner, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { createElement as h, useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -13,12 +16,13 @@ import type { Grid } from '../catalogue/grid.ts';
 import { render } from '../catalogue/messages.ts';
 import type { CellEdit, Finding, Severity } from '../catalogue/types.ts';
 import type { CellsChangedEvent } from '../port/workbook-port.ts';
-import { type ValidationReport, catalogueDropdowns, fixLogOption, fixSheet, reportOf } from '../usecases/catalogue.ts';
+import { type ValidationReport, catalogueDropdowns, fixLogOption, fixSheet, reportOf, workbookIgnores } from '../usecases/catalogue.ts';
 import { errorText, nextFrame } from './host.ts';
 import type { PaneHost } from './host.ts';
 import { type PaneLocale, t } from './i18n.ts';
 import { displayOrder, groupFindings, safeFixCount, step, undoFor } from './findings-view.ts';
-import { type IgnoreRecord, ignoreRecordFor, ignoreStateKey, ignoreStateValue, ignoresOf, recordsFromLegacy, resolveIgnores, withoutIgnored } from './ignores.ts';
+import { type IgnoreRecord, ignoreRecordFor, ignoreStateKey, ignoreStateValue, ignoresOf, recordsFromLegacy, withoutIgnored } from './ignores.ts';
+import { WorkQueue } from './work-queue.ts';
 import { OwnWrites, gridWidth, mergeRows, rowsToReread, widestColumn } from './live-recheck.ts';
 import type { PaneSettings } from './settings.ts';
 import { data } from './data-attrs.ts';
@@ -78,9 +82,10 @@ export function CatalogueTab({ host, settings, saveSettings, locale }: Catalogue
   const stateRef = useRef<Record<string, string> | null>(null);
   const ownWrites = useRef(new OwnWrites());
   const sheetRef = useRef('');
-  const working = useRef(false);
-
-  const optionsOf = useCallback((keys: string[]) => ({ ignored: keys }), []);
+  /** One queue per document: every port call of this tab runs through it, one at a time. */
+  const queueRef = useRef<{ key: unknown; port: unknown; queue: WorkQueue }>({ key: host.docKey, port, queue: new WorkQueue() });
+  if (queueRef.current.key !== host.docKey || queueRef.current.port !== port) queueRef.current = { key: host.docKey, port, queue: new WorkQueue() };
+  const queue = queueRef.current.queue;
 
   /** The workbook state, read once per document (we are its only writer). */
   const loadState = useCallback(async (): Promise<Record<string, string>> => {
@@ -103,13 +108,18 @@ export function CatalogueTab({ host, settings, saveSettings, locale }: Catalogue
     [port],
   );
 
-  /** Validate a grid in memory with the workbook's ignores; highlight the result. */
+  /**
+   * Validate a grid in memory with the workbook's ignores; highlight the result. Runs inside a
+   * queue task; `generation` is the one the task noted when it was queued: when a newer full
+   * check has been requested since, nothing is shown or painted (that check will).
+   */
   const evaluate = useCallback(
-    async (grid: Grid, st: Record<string, string>) => {
+    async (grid: Grid, st: Record<string, string>, generation: number) => {
+      if (!queue.isCurrent(generation)) return null;
       gridRef.current = grid;
       const t0 = performance.now();
       const res = validateGrid(grid);
-      const resolved = resolveIgnores(ignoresOf(st, grid.sheet), grid, res.findings);
+      const resolved = workbookIgnores(st, grid, res.findings);
       const final = reportOf(grid, withoutIgnored(res.findings, resolved.keys), res.catalogue, performance.now() - t0);
       setReport(final);
       setActiveIgnores(resolved.active.length);
@@ -118,9 +128,14 @@ export function CatalogueTab({ host, settings, saveSettings, locale }: Catalogue
       setCurrent(-1);
       await port.clearHighlights(final.sheet);
       await port.highlight(final.sheet, final.findings);
+      // Marks another runtime (the ribbon's 一键修复) or an earlier session left count too.
+      if (port.readFixMarks) {
+        const marks = await port.readFixMarks(final.sheet);
+        setFixMarked(marks.length > 0 ? final.sheet : null);
+      }
       return final;
     },
-    [port],
+    [port, queue],
   );
 
   /** Ignores kept in the pane settings before the state store: moved into the workbook once. */
@@ -139,27 +154,39 @@ export function CatalogueTab({ host, settings, saveSettings, locale }: Catalogue
     [settings, saveSettings, writeState],
   );
 
+  /** A full check, queued; a newer one requested before it starts makes it a no-op. */
   const check = useCallback(
-    async (name?: string, o: { quiet?: boolean } = {}) => {
-      working.current = true;
-      setBusy(t(locale, 'validating'));
-      if (!o.quiet) setNotice(null);
-      await nextFrame();
-      try {
-        const grid = await port.readSheet(name || undefined);
-        ownWrites.current.clear(grid.sheet); // the grid now holds our writes
-        const st = await migrateLegacy(grid, await loadState());
-        await evaluate(grid, st);
-      } catch (e) {
-        setReport(null);
-        setNotice({ intent: 'error', text: errorText(e, locale) });
-      } finally {
-        working.current = false;
-        setBusy(null);
-      }
+    (name?: string, o: { quiet?: boolean } = {}) => {
+      const generation = queue.bump();
+      return queue.run(async () => {
+        if (!queue.isCurrent(generation)) return;
+        setBusy(t(locale, 'validating'));
+        if (!o.quiet) setNotice(null);
+        await nextFrame();
+        try {
+          const grid = await port.readSheet(name || undefined);
+          ownWrites.current.clear(grid.sheet); // the grid now holds our writes
+          const st = await migrateLegacy(grid, await loadState());
+          await evaluate(grid, st, generation);
+        } catch (e) {
+          if (!queue.isCurrent(generation)) return;
+          setReport(null);
+          setNotice({ intent: 'error', text: errorText(e, locale) });
+        } finally {
+          setBusy(null);
+        }
+      });
     },
-    [port, locale, loadState, evaluate, migrateLegacy],
+    [port, queue, locale, loadState, evaluate, migrateLegacy],
   );
+
+  /**
+   * What the long-lived handlers (the live re-check's onChanged) call: always the current
+   * callbacks and locale, so a settings or language change does not have to re-register them
+   * (which would drop the edits waiting for the debounce).
+   */
+  const latest = useRef({ check, evaluate, locale });
+  latest.current = { check, evaluate, locale };
 
   // A new document: its state, its sheets, and a check of the default one.
   useEffect(() => {
@@ -180,7 +207,8 @@ export function CatalogueTab({ host, settings, saveSettings, locale }: Catalogue
   }, [host.docKey]);
 
   // Excel's worksheets.onChanged (ExcelApi 1.9): re-read only the changed rows, debounced; a
-  // change that our own write explains (same address, the value we wrote) is dropped.
+  // change that our own write explains (same address, the value we wrote) is dropped. Registered
+  // once per document: the callbacks come through `latest`.
   useEffect(() => {
     const events = port.events;
     if (!events) return;
@@ -188,34 +216,36 @@ export function CatalogueTab({ host, settings, saveSettings, locale }: Catalogue
     let timer: ReturnType<typeof setTimeout> | undefined;
     let off: (() => Promise<void>) | undefined;
     let closed = false;
-    const run = async () => {
-      const grid = gridRef.current;
-      const st = stateRef.current;
-      if (!grid || !st || pending.length === 0) return;
-      if (working.current) {
-        timer = setTimeout(() => void run(), RECHECK_DEBOUNCE_MS);
-        return;
-      }
-      const batch = pending.filter((e) => e.sheet === grid.sheet);
-      pending = [];
-      if (batch.length === 0) return;
-      working.current = true;
-      try {
-        const spans = rowsToReread(batch);
-        if (!spans) {
-          working.current = false;
-          await check(grid.sheet, { quiet: true });
+    const run = () => {
+      // Queued behind whatever the pane is doing; its result counts only if no full check was asked for meanwhile.
+      const generation = queue.generation;
+      return queue.run(async () => {
+        if (closed) return;
+        const grid = gridRef.current;
+        const st = stateRef.current;
+        if (!queue.isCurrent(generation)) {
+          pending = pending.filter((e) => e.sheet !== grid?.sheet); // the newer full check reads them
           return;
         }
-        const read = await port.readRows(grid.sheet, spans, Math.max(gridWidth(grid), widestColumn(batch)));
-        const user = batch.filter((e) => !ownWrites.current.explains(grid.sheet, e.address, read, grid));
-        if (user.length === 0) return;
-        await evaluate(mergeRows(grid, read), st);
-      } catch (e) {
-        setNotice({ intent: 'error', text: errorText(e, locale) });
-      } finally {
-        working.current = false;
-      }
+        if (!grid || !st || pending.length === 0) return;
+        const batch = pending.filter((e) => e.sheet === grid.sheet);
+        pending = [];
+        if (batch.length === 0) return;
+        try {
+          const spans = rowsToReread(batch);
+          if (!spans) {
+            void latest.current.check(grid.sheet, { quiet: true });
+            return;
+          }
+          const read = await port.readRows(grid.sheet, spans, Math.max(gridWidth(grid), widestColumn(batch)));
+          if (!queue.isCurrent(generation)) return;
+          const user = batch.filter((e) => !ownWrites.current.explains(grid.sheet, e.address, read, grid));
+          if (user.length === 0) return;
+          await latest.current.evaluate(mergeRows(grid, read), st, generation);
+        } catch (e) {
+          setNotice({ intent: 'error', text: errorText(e, latest.current.locale) });
+        }
+      });
     };
     events
       .onChanged((e) => {
@@ -234,18 +264,20 @@ export function CatalogueTab({ host, settings, saveSettings, locale }: Catalogue
       clearTimeout(timer);
       if (off) void off().catch(() => undefined);
     };
-  }, [port, host.docKey, check, evaluate, locale]);
+  }, [port, host.docKey]);
 
   const groups = useMemo(() => groupFindings(report?.findings ?? []), [report]);
   const order = useMemo(() => displayOrder(groups), [groups]);
 
   const select = async (f: Finding) => {
     setCurrent(order.indexOf(f));
-    try {
-      await port.select(f.sheet, { r1: f.row, c1: f.col, r2: f.row, c2: f.col });
-    } catch (e) {
-      setNotice({ intent: 'error', text: errorText(e, locale) });
-    }
+    await queue.run(async () => {
+        try {
+          await port.select(f.sheet, { r1: f.row, c1: f.col, r2: f.row, c2: f.col });
+        } catch (e) {
+          setNotice({ intent: 'error', text: errorText(e, locale) });
+        }
+    });
   };
 
   const move = (by: 1 | -1) => {
@@ -259,141 +291,151 @@ export function CatalogueTab({ host, settings, saveSettings, locale }: Catalogue
     problem ? t(locale, 'logDamaged', { reason: (locale === 'en' ? problem.reason?.en : problem.reason?.zh) ?? '' }) : '';
 
   const fixOne = async (f: Finding) => {
-    if (!f.fix) return;
-    working.current = true;
-    setBusy(t(locale, 'fixing'));
-    try {
-      const logged = await fixLogOption(port, f.sheet, () => [f.ruleId]);
-      const r = await port.applyEdits(f.sheet, f.fix.edits, logged.options);
-      remember(f.sheet, r.applied);
-      setLastFix(r.applied.length ? { sheet: f.sheet, undo: undoFor(r) } : null);
-      if (r.applied.length) setFixMarked(f.sheet);
-      setNotice({
-        intent: logged.problem ? 'warning' : 'success',
-        text: t(locale, 'fixedSummary', { applied: r.applied.length, passes: 1, skipped: r.skipped.length ? t(locale, 'skippedPart', { n: r.skipped.length }) : '' }) + logWarning(logged.problem),
-      });
-    } catch (e) {
-      setNotice({ intent: 'error', text: errorText(e, locale) });
-    } finally {
-      working.current = false;
-      setBusy(null);
-    }
-    await check(f.sheet, { quiet: true });
-  };
-
-  const currentKeys = (): string[] => {
-    const grid = gridRef.current;
-    if (!grid || !stateRef.current) return [];
-    return resolveIgnores(ignoresOf(stateRef.current, grid.sheet), grid, validateGrid(grid).findings).keys;
+    const fix = f.fix;
+    if (!fix) return;
+    let after: Promise<void> | undefined;
+    await queue.run(async () => {
+      setBusy(t(locale, 'fixing'));
+      try {
+        const logged = await fixLogOption(port, f.sheet, () => [f.ruleId]);
+        const r = await port.applyEdits(f.sheet, fix.edits, logged.options);
+        remember(f.sheet, r.applied);
+        setLastFix(r.applied.length ? { sheet: f.sheet, undo: undoFor(r) } : null);
+        if (r.applied.length) setFixMarked(f.sheet);
+        setNotice({
+          intent: logged.problem ? 'warning' : 'success',
+          text: t(locale, 'fixedSummary', { applied: r.applied.length, passes: 1, skipped: r.skipped.length ? t(locale, 'skippedPart', { n: r.skipped.length }) : '' }) + logWarning(logged.problem),
+        });
+      } catch (e) {
+        setNotice({ intent: 'error', text: errorText(e, locale) });
+      } finally {
+        setBusy(null);
+      }
+      // Queued from inside: it runs next, and live re-checks queued meanwhile see a newer generation.
+      after = check(f.sheet, { quiet: true });
+    });
+    await after;
   };
 
   const fixAll = async () => {
     if (!report) return;
-    working.current = true;
-    setBusy(t(locale, 'fixing'));
-    await nextFrame();
-    try {
-      const r = await fixSheet(port, { sheet: report.sheet, options: optionsOf(currentKeys()), log: true });
-      if (r.apply) remember(r.sheet, r.apply.applied);
-      setLastFix(r.apply?.applied.length ? { sheet: r.sheet, undo: undoFor(r.apply) } : null);
-      if (r.apply?.applied.length) setFixMarked(r.sheet);
-      const applied = r.apply?.applied.length ?? 0;
-      const skipped = r.apply?.skipped.length ?? 0;
-      setNotice(
-        applied + skipped === 0
-          ? { intent: 'info', text: t(locale, 'nothingToFix') }
-          : {
-              intent: r.logProblem ? 'warning' : 'success',
-              text: t(locale, 'fixedSummary', { applied, passes: r.passes, skipped: skipped ? t(locale, 'skippedPart', { n: skipped }) : '' }) + logWarning(r.logProblem),
-            },
-      );
-    } catch (e) {
-      setNotice({ intent: 'error', text: errorText(e, locale) });
-    } finally {
-      working.current = false;
-      setBusy(null);
-    }
-    await check(report.sheet, { quiet: true });
+    const sheetName = report.sheet;
+    let after: Promise<void> | undefined;
+    await queue.run(async () => {
+      setBusy(t(locale, 'fixing'));
+      await nextFrame();
+      try {
+        // The ribbon's 一键修复 takes the same path: the ignores read from the workbook's state.
+        const r = await fixSheet(port, { sheet: sheetName, log: true, ignores: 'workbook' });
+        if (r.apply) remember(r.sheet, r.apply.applied);
+        setLastFix(r.apply?.applied.length ? { sheet: r.sheet, undo: undoFor(r.apply) } : null);
+        if (r.apply?.applied.length) setFixMarked(r.sheet);
+        const applied = r.apply?.applied.length ?? 0;
+        const skipped = r.apply?.skipped.length ?? 0;
+        setNotice(
+          applied + skipped === 0
+            ? { intent: 'info', text: t(locale, 'nothingToFix') }
+            : {
+                intent: r.logProblem ? 'warning' : 'success',
+                text: t(locale, 'fixedSummary', { applied, passes: r.passes, skipped: skipped ? t(locale, 'skippedPart', { n: skipped }) : '' }) + logWarning(r.logProblem),
+              },
+        );
+      } catch (e) {
+        setNotice({ intent: 'error', text: errorText(e, locale) });
+      } finally {
+        setBusy(null);
+      }
+      after = check(sheetName, { quiet: true });
+    });
+    await after;
   };
 
   const undo = async () => {
-    if (!lastFix) return;
-    working.current = true;
-    setBusy(t(locale, 'fixing'));
-    try {
-      // highlight: false — the cells put back lose their fix marks in the same write
-      const r = await port.applyEdits(lastFix.sheet, lastFix.undo, { highlight: false });
-      remember(lastFix.sheet, r.applied);
-      setNotice({ intent: 'info', text: t(locale, 'undone', { n: r.applied.length, skipped: r.skipped.length ? t(locale, 'skippedPart', { n: r.skipped.length }) : '' }) });
-      setLastFix(null);
-    } catch (e) {
-      setNotice({ intent: 'error', text: errorText(e, locale) });
-    } finally {
-      working.current = false;
-      setBusy(null);
-    }
-    await check(lastFix.sheet, { quiet: true });
-  };
-
-  const clearMarks = async () => {
-    if (!fixMarked) return;
-    try {
-      await port.clearFixMarks(fixMarked);
-      setFixMarked(null);
-    } catch (e) {
-      setNotice({ intent: 'error', text: errorText(e, locale) });
-    }
-  };
-
-  const ignore = async (f: Finding) => {
-    const grid = gridRef.current;
-    const st = stateRef.current;
-    if (!grid || !st) return;
-    try {
-      const record = ignoreRecordFor(f, grid);
-      // Lapsed ignores of this sheet (their value is gone) are dropped in the same write.
-      const resolved = resolveIgnores(ignoresOf(st, grid.sheet), grid, validateGrid(grid).findings);
-      const entries: Record<string, string | null> = { [ignoreStateKey(record)]: ignoreStateValue(record) };
-      for (const r of resolved.lapsed) entries[ignoreStateKey(r)] = null;
-      await writeState(entries);
-      await evaluate(grid, stateRef.current ?? st);
-    } catch (e) {
-      setNotice({ intent: 'error', text: errorText(e, locale) });
-    }
-  };
-
-  const unignoreAll = async () => {
-    const grid = gridRef.current;
-    if (!grid || !stateRef.current) return;
-    try {
-      const entries: Record<string, string | null> = {};
-      for (const r of ignoresOf(stateRef.current, grid.sheet) as IgnoreRecord[]) entries[ignoreStateKey(r)] = null;
-      await writeState(entries);
-      await evaluate(grid, stateRef.current ?? {});
-    } catch (e) {
-      setNotice({ intent: 'error', text: errorText(e, locale) });
-    }
-  };
-
-  const addDropdowns = async () => {
-    const grid = gridRef.current;
-    if (!grid) return;
-    setBusy(t(locale, 'addingDropdowns'));
-    try {
-      const plan = catalogueDropdowns(grid);
-      if (!plan || plan.rules.length === 0) {
-        setNotice({ intent: 'info', text: t(locale, 'noDropdownColumns') });
-        return;
+    const last = lastFix;
+    if (!last) return;
+    setLastFix(null);
+    let after: Promise<void> | undefined;
+    await queue.run(async () => {
+      setBusy(t(locale, 'fixing'));
+      try {
+        // highlight: false — the cells put back lose their fix marks in the same write
+        const r = await port.applyEdits(last.sheet, last.undo, { highlight: false });
+        remember(last.sheet, r.applied);
+        setNotice({ intent: 'info', text: t(locale, 'undone', { n: r.applied.length, skipped: r.skipped.length ? t(locale, 'skippedPart', { n: r.skipped.length }) : '' }) });
+      } catch (e) {
+        setNotice({ intent: 'error', text: errorText(e, locale) });
+      } finally {
+        setBusy(null);
       }
-      await port.addValidation(grid.sheet, plan.rules);
-      const cols = plan.columns.map((c) => (c.kind === 'prompt' ? t(locale, 'promptOnly', { label: c.label }) : c.label)).join(locale === 'en' ? ', ' : '、');
-      setNotice({ intent: 'success', text: t(locale, host.kind === 'workbench' ? 'dropdownsAddedFile' : 'dropdownsAdded', { n: plan.columns.length, cols }) });
-    } catch (e) {
-      setNotice({ intent: 'error', text: errorText(e, locale) });
-    } finally {
-      setBusy(null);
-    }
+      after = check(last.sheet, { quiet: true });
+    });
+    await after;
   };
+
+  const clearMarks = () =>
+    queue.run(async () => {
+        if (!fixMarked) return;
+        try {
+          await port.clearFixMarks(fixMarked);
+          setFixMarked(null);
+        } catch (e) {
+          setNotice({ intent: 'error', text: errorText(e, locale) });
+        }
+    });
+
+  const ignore = (f: Finding) =>
+    queue.run(async () => {
+        // Read at run time: an earlier queued ignore or fix may have changed both.
+        const grid = gridRef.current;
+        const st = stateRef.current;
+        if (!grid || !st || grid.sheet !== f.sheet) return;
+        try {
+          const record = ignoreRecordFor(f, grid);
+          // Lapsed ignores of this sheet (their value is gone) are dropped in the same write.
+          const resolved = workbookIgnores(st, grid, validateGrid(grid).findings);
+          const entries: Record<string, string | null> = { [ignoreStateKey(record)]: ignoreStateValue(record) };
+          for (const r of resolved.lapsed) entries[ignoreStateKey(r)] = null;
+          await writeState(entries);
+          await evaluate(grid, stateRef.current ?? st, queue.generation);
+        } catch (e) {
+          setNotice({ intent: 'error', text: errorText(e, locale) });
+        }
+    });
+
+  const unignoreAll = () =>
+    queue.run(async () => {
+        const grid = gridRef.current;
+        if (!grid || !stateRef.current) return;
+        try {
+          const entries: Record<string, string | null> = {};
+          for (const r of ignoresOf(stateRef.current, grid.sheet) as IgnoreRecord[]) entries[ignoreStateKey(r)] = null;
+          await writeState(entries);
+          await evaluate(grid, stateRef.current ?? {}, queue.generation);
+        } catch (e) {
+          setNotice({ intent: 'error', text: errorText(e, locale) });
+        }
+    });
+
+  const addDropdowns = () =>
+    queue.run(async () => {
+      const grid = gridRef.current;
+      if (!grid) return;
+      setBusy(t(locale, 'addingDropdowns'));
+      try {
+        const plan = catalogueDropdowns(grid);
+        if (!plan || plan.rules.length === 0) {
+          setNotice({ intent: 'info', text: t(locale, 'noDropdownColumns') });
+          return;
+        }
+        await port.addValidation(grid.sheet, plan.rules);
+        const cols = plan.columns.map((c) => (c.kind === 'prompt' ? t(locale, 'promptOnly', { label: c.label }) : c.label)).join(locale === 'en' ? ', ' : '、');
+        setNotice({ intent: 'success', text: t(locale, host.kind === 'workbench' ? 'dropdownsAddedFile' : 'dropdownsAdded', { n: plan.columns.length, cols }) });
+      } catch (e) {
+        setNotice({ intent: 'error', text: errorText(e, locale) });
+      } finally {
+        setBusy(null);
+      }
+    });
 
   const ignoredCount = activeIgnores;
   const safe = safeFixCount(report?.findings ?? []);

@@ -120,6 +120,11 @@ export interface FakeExcelOptions {
   payloadLimit?: number;
   /** Requirement sets the fake claims, e.g. { ExcelApi: '1.13' }. Default ExcelApi 1.20. */
   excelApi?: string;
+  /**
+   * Round trip of a sync in milliseconds (a real Excel takes tens): the queued work runs once
+   * it has passed, so batches of different runs interleave as they would. Default 0 (no timer).
+   */
+  latencyMs?: number;
 }
 
 interface QueuedLoad {
@@ -153,6 +158,7 @@ export class FakeExcel {
   cellEditMode = false;
   payloadLimit: number;
   readonly excelApi: string;
+  latencyMs: number;
   readonly syncs: SyncRecord[] = [];
   /** Options of every run() call. */
   readonly runs: { mergeUndoGroup?: boolean }[] = [];
@@ -162,6 +168,7 @@ export class FakeExcel {
   constructor(options: FakeExcelOptions = {}) {
     this.payloadLimit = options.payloadLimit ?? 5 * 1024 * 1024;
     this.excelApi = options.excelApi ?? '1.20';
+    this.latencyMs = options.latencyMs ?? 0;
   }
 
   get syncCount(): number {
@@ -300,6 +307,7 @@ export class FakeContext {
   async sync(): Promise<void> {
     FakeContext.current = this;
     const ops = this.queue.splice(0);
+    if (this.fake.latencyMs > 0) await new Promise((r) => setTimeout(r, this.fake.latencyMs));
     const pending: [FakeObject, Record<string, unknown> | null][] = [];
     const rec: SyncRecord = { payload: 0, loads: 0, actions: 0 };
     this.fake.syncs.push(rec);
