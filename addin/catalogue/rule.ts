@@ -77,30 +77,27 @@ export function colAfterShiftAt(cat: Catalogue, r: CatalogueRow, col: number | u
   return textAt(cat.grid, r.row, c).trim() ? c : 0;
 }
 
-/** Build a finding from a report: fills cell address, current value and fix `expect`s. */
+/**
+ * Build a finding from a report: fills cell address, current value and fix `expect`s.
+ * (A finding with a fix is written as one object literal, not given its `fix` afterwards: the
+ * shape an added property makes is held only weakly, and each time the findings of a run were
+ * collected V8 dropped it and discarded the compiled code of every rule that reports a fix.)
+ */
 export function toFinding(rule: Rule, cat: Catalogue, r: Report, severity: Severity): Finding {
   const g = cat.grid;
-  const f: Finding = {
-    ruleId: rule.meta.id,
-    severity,
-    sheet: g.sheet,
-    row: r.row,
-    col: r.col,
-    cell: address(r.row, r.col),
-    field: r.field === undefined ? (cat.fieldOfCol[r.col] ?? null) : r.field,
-    value: r.value === undefined ? textAt(g, r.row, r.col) || null : r.value,
-    messageId: r.messageId,
-    data: r.data ?? {},
-  };
-  if (r.fix) {
-    const edits: CellEdit[] = r.fix.edits.map((e) => ({
-      row: e.row,
-      col: e.col,
-      cell: address(e.row, e.col),
-      expect: g.values[e.row - 1]?.[e.col - 1] ?? null,
-      set: e.set === '' ? null : e.set,
-    }));
-    f.fix = { applicability: r.fix.applicability, edits };
-  }
-  return f;
+  const ruleId = rule.meta.id;
+  const cell = address(r.row, r.col);
+  const field = r.field === undefined ? (cat.fieldOfCol[r.col] ?? null) : r.field;
+  const value = r.value === undefined ? textAt(g, r.row, r.col) || null : r.value;
+  const data = r.data ?? {};
+  if (!r.fix) return { ruleId, severity, sheet: g.sheet, row: r.row, col: r.col, cell, field, value, messageId: r.messageId, data };
+  const edits: CellEdit[] = r.fix.edits.map((e) => ({
+    row: e.row,
+    col: e.col,
+    cell: address(e.row, e.col),
+    expect: g.values[e.row - 1]?.[e.col - 1] ?? null,
+    set: e.set === '' ? null : e.set,
+  }));
+  const fix = { applicability: r.fix.applicability, edits };
+  return { ruleId, severity, sheet: g.sheet, row: r.row, col: r.col, cell, field, value, messageId: r.messageId, data, fix };
 }
