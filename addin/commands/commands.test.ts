@@ -58,6 +58,10 @@ describe('ribbon commands', () => {
     expect(fake.syncs.filter((x) => x.actions > 0)).toHaveLength(1);
     expect(fake.syncs.at(-1)!.actions).toBeGreaterThan(0);
     expect(fake.runs.at(-1)).toEqual({ mergeUndoGroup: true });
+    // the log's new head is remembered in that same write
+    const logRows = (await port.readLog(LOG_SHEET))!.rows;
+    expect(logRows).toHaveLength(1);
+    expect((await port.readState())['log.head:_xxgk_log']).toBe(`1 ${logRows[0][11]}`);
     const after = file.readSheetSync();
     const sheet = fake.sheet(grid.sheet)!;
     for (const e of ref.apply?.applied ?? []) {

@@ -257,7 +257,12 @@ export interface ApplyEditsOptions {
    * Rows appended to a log sheet (created by ensureLogSheet) in the same write. A function gets
    * the outcome first, so the logged event counts only the edits applied; [] appends nothing.
    */
-  log?: { name: string; rows: readonly (readonly string[])[] | ((result: ApplyResult) => readonly (readonly string[])[]) };
+  log?: {
+    name: string;
+    rows: readonly (readonly string[])[] | ((result: ApplyResult) => readonly (readonly string[])[]);
+    /** State entries (readState/writeState) to record with the rows appended, in the same write: the log's new head. */
+    state?: (rows: readonly (readonly string[])[]) => Readonly<Record<string, string>> | undefined;
+  };
 }
 
 export interface WriteSheetOptions {

@@ -96,4 +96,20 @@ describe('fixes are logged', () => {
     expect(broken.problem?.ok).toBe(false);
     expect(LOG_HEADER.length).toBe(12);
   });
+
+  it('remembers the log head with the fix, and does not extend a log whose last rows were deleted', async () => {
+    const wb = open('shangdang-district-catalogue.xlsx');
+    const first = await fixSheet(wb, { log: true });
+    const rows = (await wb.readLog(LOG_SHEET))!.rows;
+    expect(rows).toHaveLength(1);
+    expect((await wb.readState())['log.head:_xxgk_log']).toBe(`1 ${rows[0][11]}`);
+    expect(first.logProblem).toBeUndefined();
+    // the catalogue-fixed row emptied (what deleting it leaves): the remembered head is gone from the log
+    await wb.applyEdits(LOG_SHEET, rows[0].map((v, k) => ({ row: 2, col: k + 1, cell: '', expect: v, set: null })), { highlight: false });
+    const grid = await wb.readSheet();
+    await wb.applyEdits(grid.sheet, [{ row: 7, col: 6, cell: 'F7', expect: grid.values[6][5], set: '改动' }], { highlight: false });
+    const second = await fixSheet(wb, { log: true, unsafe: true });
+    expect(second.logProblem?.code).toBe('truncated');
+    expect((await wb.readLog(LOG_SHEET))!.rows.filter((r) => r.some((c) => c !== ''))).toEqual([]);
+  });
 });

@@ -14,7 +14,7 @@ import { withDefaults } from '../catalogue/options.ts';
 // Pure record-keeping of ignored findings (no DOM, no port): shared by the pane and the ribbon through the functions below.
 import { type ResolvedIgnores, ignoresOf, resolveIgnores, withoutIgnored } from '../taskpane/ignores.ts';
 // log.ts alone (not the stats index): the pane's initial chunk gets the log schema and hash, not the statistics.
-import { type AppendOptions, type LogEventInput, type LogVerification, LOG_HEADER, LOG_SHEET, appendEvents, verifyLog } from '../../forms-lib/stats/log.ts';
+import { type AppendOptions, type LogEventInput, type LogVerification, LOG_HEADER, LOG_SHEET, appendEvents, headEntry, rememberedHeadIn, verifyLog } from '../../forms-lib/stats/log.ts';
 
 export interface ValidationReport {
   sheet: string;
@@ -115,6 +115,8 @@ export interface FixLogOptions extends AppendOptions {
   operator?: string;
   /** Log sheet; default `_xxgk_log`. */
   sheet?: string;
+  /** The workbook's state when the caller has just read it (saves a read of the remembered head). */
+  state?: Readonly<Record<string, string>>;
 }
 
 export interface LoggedApply {
@@ -133,13 +135,16 @@ export async function fixLogOption(port: WorkbookPort, sheet: string, rules: (ap
   const name = o.sheet ?? LOG_SHEET;
   await port.ensureLogSheet(name, LOG_HEADER);
   const content = await port.readLog(name);
-  const v = content ? verifyLog(content) : undefined;
+  // with the head the workbook remembers: a log whose last rows were deleted is not extended
+  const v = content ? verifyLog(content, { expectedHead: rememberedHeadIn(o.state ?? (await port.readState()), name) }) : undefined;
   if (!content || !v?.ok) return { options: {}, problem: v };
   return {
     options: {
       log: {
         name,
         rows: (r) => (r.applied.length === 0 ? [] : appendEvents(content.rows, [catalogueFixedEvent({ sheet, cells: r.applied.length, rules: rules(r.applied) }, o.operator)], o)),
+        // the new head is remembered in the same write, as every append does
+        state: (rows) => headEntry(name, rows[rows.length - 1]),
       },
     },
   };
@@ -177,9 +182,11 @@ export async function fixSheet(
   const grid = await port.readSheet(o.sheet);
   const t0 = now();
   let options = o.options;
+  let state: Readonly<Record<string, string>> | undefined;
   let first = validateGrid(grid, options);
   if (o.ignores) {
     const w = await withWorkbookIgnores(port, grid, { options, findings: first.findings, state: o.ignores === 'workbook' ? undefined : o.ignores });
+    state = w.state;
     if (w.resolved.keys.length > 0) {
       options = w.options;
       first = { ...first, findings: withoutIgnored(first.findings, w.resolved.keys) };
@@ -193,14 +200,13 @@ export async function fixSheet(
   let apply: ApplyResult | null = null;
   let logProblem: LogVerification | undefined;
   if (!o.dryRun && res.edits.length > 0) {
-    let options: ApplyEditsOptions = {};
+    let logged: LoggedApply | undefined;
     if (o.log) {
       // Rules: those of the first pass's fixes touching an applied cell (later passes mostly repeat them).
-      const logged = await fixLogOption(port, grid.sheet, (applied) => rulesTouching(first.findings, new Set(applied.map((e) => e.cell)), o.unsafe), o.log === true ? {} : o.log);
-      options = logged.options;
+      logged = await fixLogOption(port, grid.sheet, (applied) => rulesTouching(first.findings, new Set(applied.map((e) => e.cell)), o.unsafe), { ...(o.log === true ? {} : o.log), ...(state ? { state } : {}) });
       logProblem = logged.problem;
     }
-    apply = await port.applyEdits(grid.sheet, res.edits, options);
+    apply = await port.applyEdits(grid.sheet, res.edits, logged?.options ?? {});
   }
   return { sheet: grid.sheet, edits: res.edits, passes: res.passes, stoppedOnCycle: res.stoppedOnCycle, apply, before, after, ...(logProblem ? { logProblem } : {}) };
 }

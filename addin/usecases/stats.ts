@@ -22,7 +22,9 @@ import {
   TABLE4_SHEET,
   appendEvents,
   buildStats,
+  headEntry,
   readLogEvents,
+  rememberedHeadIn,
   registerChanges,
   checkTable4,
   monthlySheetRows,
@@ -62,18 +64,9 @@ export interface LogEventsOptions extends AppendOptions {
   readonly operator?: string;
 }
 
-/**
- * Where the log's head (last row number and hash) is remembered, in the workbook's state store:
- * deleting the last rows of the log cannot be seen from the log sheet alone, so every append
- * records the head and every verification asks for it (verifyLog's expectedHead).
- */
-export const LOG_HEAD_KEY = (sheet: string): string => `log.head:${sheet}`;
-
-/** The head remembered for `sheet`: '<rows> <hash>', or undefined (never recorded). */
+/** The head remembered for `sheet` in the workbook behind `port` (see LOG_HEAD_KEY). */
 async function rememberedHead(port: WorkbookPort, sheet: string): Promise<string | undefined> {
-  const v = (await port.readState())[LOG_HEAD_KEY(sheet)];
-  const hash = v?.split(' ')[1];
-  return hash && /^[0-9a-f]{64}$/.test(hash) ? hash : undefined;
+  return rememberedHeadIn(await port.readState(), sheet);
 }
 
 export interface LogEventsResult {
@@ -104,8 +97,7 @@ export async function logEvents(port: WorkbookPort, events: readonly LogEventInp
   const rows = appendEvents(content.rows, [...changes, ...events], options);
   if (rows.length > 0) {
     await port.appendLog(sheet, rows);
-    const last = rows[rows.length - 1];
-    await port.writeState({ [LOG_HEAD_KEY(sheet)]: `${last[0]} ${last[last.length - 1]}` });
+    await port.writeState(headEntry(sheet, rows[rows.length - 1]));
   }
   return { created: state.created, registerEvents: changes.length, rows, head: rows.length > 0 ? rows[rows.length - 1][rows[0].length - 1] : v.head, warnings: v.warnings };
 }

@@ -219,6 +219,24 @@ export function appendEvents(existingRows: readonly (readonly string[])[], event
   return out;
 }
 
+/**
+ * Where the log's head (last row number and hash) is remembered, in the workbook's state store
+ * (WorkbookPort.readState/writeState): deleting the last rows of a log cannot be seen from the log
+ * sheet alone, so every append records the head and every verification asks for it.
+ */
+export const LOG_HEAD_KEY = (sheet: string): string => `log.head:${sheet}`;
+
+/** The state entry recording `lastRow` (a stored log row) as the head of `sheet`. */
+export function headEntry(sheet: string, lastRow: readonly string[]): Record<string, string> {
+  return { [LOG_HEAD_KEY(sheet)]: `${lastRow[0]} ${lastRow[HASH]}` };
+}
+
+/** The head hash remembered for `sheet` in a workbook's state, or undefined (never recorded). */
+export function rememberedHeadIn(state: Readonly<Record<string, string>>, sheet: string): string | undefined {
+  const hash = state[LOG_HEAD_KEY(sheet)]?.split(' ')[1];
+  return hash && HEX64_RE.test(hash) ? hash : undefined;
+}
+
 export interface LogWarning extends Message {
   readonly code: 'log-visible' | 'log-hidden' | 'log-missing-header' | 'log-head-missing';
 }

@@ -12,7 +12,7 @@
  *   when Excel reports a payload-size error. Merged areas page through `areas` 512 at a time in
  *   the same syncs.
  * - applyEdits: 1 read sync (current values, fills, protection, log end, state sheet), then
- *   edits + fix marks + log rows + the remembered fills in 1 write sync. Inside one `Excel.run`
+ *   edits + fix marks + log rows + the remembered fills and the log's new head in 1 write sync. Inside one `Excel.run`
  *   with `mergeUndoGroup` where ExcelApi 1.20 exists; the revert set is always returned for our
  *   own undo.
  * - highlight, clearHighlights, clearFixMarks, writeState: 1 read sync + 1 write sync.
@@ -492,8 +492,11 @@ export class ExcelWorkbook implements WorkbookPort {
               }
             }
             const logRows = !options.log ? [] : typeof options.log.rows === 'function' ? options.log.rows({ applied, skipped }) : options.log.rows;
+            // state recorded with the log rows (the log's new head) joins the fills' state rewrite
+            const logState = logRows.length > 0 ? options.log?.state?.(logRows) : undefined;
             if (wrote.size > 0 || logRows.length > 0) {
-              const saving = after && encodeFills(after) !== encodeFills(store.fills) ? store.queueSave(ctx, after) : undefined;
+              const fillsChanged = !!after && encodeFills(after) !== encodeFills(store.fills);
+              const saving = fillsChanged || logState ? store.queueSave(ctx, after ?? store.fills, logState) : undefined;
               for (const [range, v] of writes) range.values = [[v]];
               this.paintBack(ws, restore);
               if (marked.length > 0) this.paint(ws, marked, fill);
@@ -821,7 +824,7 @@ export class ExcelWorkbook implements WorkbookPort {
    * runtime's memory when there is no state sheet and the workbook structure is protected
    * (no sheet can be added).
    */
-  private fillStore(q: StateRead, sheet: string): { fills: SheetFills; queueSave(ctx: Ctx, after: SheetFills): () => void; saved(after: SheetFills): void } {
+  private fillStore(q: StateRead, sheet: string): { fills: SheetFills; queueSave(ctx: Ctx, after: SheetFills, extra?: Readonly<Record<string, string>>): () => void; saved(after: SheetFills): void } {
     const persist = !q.ws.isNullObject || !q.book.protected;
     if (!persist) {
       return {
@@ -833,9 +836,9 @@ export class ExcelWorkbook implements WorkbookPort {
     const state = this.stateOf(q);
     return {
       fills: readFills(state, sheet),
-      queueSave: (ctx, after) => {
+      queueSave: (ctx, after, extra) => {
         const rows = this.queueStateWrite(ctx, q);
-        return () => rows(mergeState(state, fillsEntries(state, sheet, after)).next);
+        return () => rows(mergeState(state, { ...fillsEntries(state, sheet, after), ...extra }).next);
       },
       saved: () => undefined,
     };

@@ -352,7 +352,12 @@ export class FileWorkbook implements WorkbookPort {
     const result = { applied, skipped };
     if (options.log && logInfo) {
       const rows = typeof options.log.rows === 'function' ? options.log.rows(result) : options.log.rows;
-      if (rows.length > 0) this.appendLogSync(logInfo.name, rows);
+      if (rows.length > 0) {
+        this.appendLogSync(logInfo.name, rows);
+        const entries = options.log.state?.(rows);
+        // in memory, like the rest of this write (writeState is synchronous underneath)
+        if (entries) void this.writeState(entries);
+      }
     }
     return result;
   }
