@@ -274,8 +274,11 @@ interface MergeSource {
   live: boolean | undefined;
 }
 
-/** Texts up to this length are classified once per catalogue (longer ones rarely repeat). */
-const MEMO_MAX = 40;
+/**
+ * Texts are worked out once per column (see buildCatalogue) until MEMO_TRIAL of a column's texts
+ * have been looked up: more than 3/4 of them distinct, and the column's memo is dropped.
+ */
+const MEMO_TRIAL = 256;
 
 /** The cell-table entry of a text: its kind and its textFeatures. */
 function textInfo(v: string): number {
@@ -347,7 +350,11 @@ export function buildCatalogue(grid: Grid, header?: HeaderInfo): Catalogue | und
   const { textFeat } = cells;
   const { info, ownCol, resRow, resCol } = cells;
 
-  const infoOf = new Map<string, number>();
+  // per column, the entries of its texts, until the column proves to hold mostly distinct texts
+  // (内容, 三级事项 names: looking each up and adding it costs more than it saves)
+  const infoOf: (Map<string, number> | undefined)[] = [];
+  for (let c = 0; c <= ncols; c++) infoOf.push(new Map());
+  const lookups = new Int32Array(ncols + 1);
   // the text above in each column, and its entry
   const lastText: (string | undefined)[] = new Array(ncols + 1).fill(undefined);
   const lastInfo: number[] = new Array(ncols + 1).fill(0);
@@ -370,15 +377,17 @@ export function buildCatalogue(grid: Grid, header?: HeaderInfo): Catalogue | und
       const v = values?.[c - 1];
       let x: number;
       if (typeof v === 'string') {
-        // cells repeat down a column (ticks, item names, time limits, bodies, channels), and short
-        // ones across the catalogue: work each text out once
+        // cells repeat down a column (ticks, item names, time limits, bodies, channels): work
+        // each text out once
         if (v === lastText[c]) x = lastInfo[c];
         else {
-          if (v.length > MEMO_MAX) x = textInfo(v);
+          const memo = infoOf[c];
+          if (!memo) x = textInfo(v);
           else {
-            const known = infoOf.get(v);
+            const known = memo.get(v);
             if (known !== undefined) x = known;
-            else infoOf.set(v, (x = textInfo(v)));
+            else memo.set(v, (x = textInfo(v)));
+            if (++lookups[c] === MEMO_TRIAL && memo.size > (MEMO_TRIAL * 3) / 4) infoOf[c] = undefined;
           }
           lastText[c] = v;
           lastInfo[c] = x;
