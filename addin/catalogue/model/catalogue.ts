@@ -60,14 +60,20 @@ export interface CellTables {
   grid: Grid;
   /** columns per row in `info` (ncols + 1: index 0 unused) */
   stride: number;
+  /** rows in the per-field tables */
+  count: number;
   /** info[i * stride + c]: kind code of column c of the i-th row, and its textFeatures << 4 */
   info: Uint32Array;
-  /** ownCol[i * NF + FIELD_INDEX[f]]: column of the i-th row's own non-blank cell of f (the first, for tier), 0 when none */
+  /**
+   * ownCol[FIELD_INDEX[f] * count + i]: column of the i-th row's own non-blank cell of f (the
+   * first, for tier), 0 when none. Field by field (a rule reads one field of every row: the
+   * rows' entries side by side, not one per cache line).
+   */
   ownCol: Int32Array;
   /**
    * Where the i-th row's inherited value of a field stands (from a merge or a row above): sheet
-   * row (0 when none) and column. Written only when the row has no own cell of the field (its own
-   * cell is its value then): most cells are own, and each table written is memory touched.
+   * row (0 when none) and column, indexed like ownCol. Written only when the row has no own cell
+   * of the field (its own cell is its value then).
    */
   resRow: Int32Array;
   resCol: Int32Array;
@@ -128,6 +134,7 @@ export class CatalogueRow {
 export const SHAPE_KEEPER: CatalogueRow = new CatalogueRow(0, 'blank', 0, undefined, 0, {
   grid: { sheet: '', values: [], merges: [] },
   stride: 1,
+  count: 0,
   info: new Uint32Array(0),
   ownCol: new Int32Array(0),
   resRow: new Int32Array(0),
@@ -148,12 +155,12 @@ export function fieldSlot(field: FieldId): number {
 
 /** Column of the row's own non-empty cell of `field` (for tier, the first tier column); 0 when none. */
 export function ownCol(r: CatalogueRow, field: FieldId): number {
-  return r.cells.ownCol[r.index * NF + FIELD_INDEX[field]];
+  return r.cells.ownCol[FIELD_INDEX[field] * r.cells.count + r.index];
 }
 
 /** ownCol for a field given by its slot (fieldSlot). */
 export function ownColAt(r: CatalogueRow, slot: number): number {
-  return r.cells.ownCol[r.index * NF + slot];
+  return r.cells.ownCol[slot * r.cells.count + r.index];
 }
 
 /** The text of the row's cell in column `col`, the way rules read it (textAt). */
@@ -198,14 +205,14 @@ export function hasResolved(r: CatalogueRow, field: FieldId): boolean {
 
 /** hasResolved for a field given by its slot (fieldSlot). */
 export function hasResolvedAt(r: CatalogueRow, slot: number): boolean {
-  const k = r.index * NF + slot;
+  const k = slot * r.cells.count + r.index;
   return r.cells.ownCol[k] !== 0 || r.cells.resRow[k] !== 0;
 }
 
 /** The row's value of `field` after inheritance, built on demand. */
 export function resolvedCell(r: CatalogueRow, field: FieldId): CellRef | undefined {
   const t = r.cells;
-  const k = r.index * NF + FIELD_INDEX[field];
+  const k = FIELD_INDEX[field] * t.count + r.index;
   // a row's own cells are resolved to themselves; anything else was inherited
   if (t.ownCol[k]) return { row: r.row, col: t.ownCol[k], text: textAt(t.grid, r.row, t.ownCol[k]), inherited: false };
   const row = t.resRow[k];
@@ -306,8 +313,6 @@ export function buildCatalogue(grid: Grid, header?: HeaderInfo): Catalogue | und
   for (const c of h.columns) if (c.field !== 'unknown' && c.col <= ncols) slotOfCol[c.col] = FIELD_INDEX[c.field];
   const isTextCol = new Uint8Array(ncols + 1);
   for (const c of h.columns) if (TEXT_FIELDS.includes(c.field)) isTextCol[c.col] = 1;
-  // (a field with no column is never own, so never merged or carried either: left out)
-  const resolvedCols = RESOLVED.filter((x) => h.byField[x.field] !== undefined).map((x) => ({ slot: FIELD_INDEX[x.field], level: x.level, col: h.byField[x.field]! }));
   // misfit[c * 16 + kind code]: a cell of that kind does not belong in column c (fit < 0), so the
   // row is one findShift searches (it returns at once for the others)
   const misfit = new Uint8Array((ncols + 1) << KIND_BITS);
@@ -334,10 +339,18 @@ export function buildCatalogue(grid: Grid, header?: HeaderInfo): Catalogue | und
 
   const n = Math.max(0, lastRow - h.firstDataRow + 1);
   const stride = ncols + 1;
+  // where each column's field starts in the per-field tables (-1: no field)
+  const baseOfCol = new Int32Array(ncols + 1);
+  for (let c = 0; c <= ncols; c++) baseOfCol[c] = slotOfCol[c] < 0 ? -1 : slotOfCol[c] * n;
+  // (a field with no column is never own, so never merged or carried either: left out)
+  const resolvedCols = RESOLVED.filter((x) => h.byField[x.field] !== undefined).map((x) => ({ base: FIELD_INDEX[x.field] * n, level: x.level, col: h.byField[x.field]! }));
+  const seqBase = FIELD_INDEX.seq * n;
+  const levelBases = LEVEL_SLOTS.map((slot) => slot * n);
   const nt = tierCols.length;
   const cells: CellTables = {
     grid,
     stride,
+    count: n,
     info: new Uint32Array(n * stride),
     ownCol: new Int32Array(n * NF),
     resRow: new Int32Array(n * NF),
@@ -369,7 +382,6 @@ export function buildCatalogue(grid: Grid, header?: HeaderInfo): Catalogue | und
     const i = r - h.firstDataRow;
     const values = grid.values[r - 1];
     const at = i * stride;
-    const o = i * NF;
     let blank = true;
     let misfits = false;
     let textF = 0;
@@ -401,8 +413,8 @@ export function buildCatalogue(grid: Grid, header?: HeaderInfo): Catalogue | und
       if (misfit[(c << KIND_BITS) + code]) misfits = true;
       // own cells (a cell is empty to classify exactly when its text is blank) resolve to themselves
       if (isTextCol[c]) textF |= x;
-      const slot = slotOfCol[c];
-      if (slot >= 0 && ownCol[o + slot] === 0) ownCol[o + slot] = c;
+      const base = baseOfCol[c];
+      if (base >= 0 && ownCol[base + i] === 0) ownCol[base + i] = c;
     }
     textFeat[i] = textF >>> KIND_BITS;
     if (blank) {
@@ -415,32 +427,33 @@ export function buildCatalogue(grid: Grid, header?: HeaderInfo): Catalogue | und
       }
     }
     let ownDepth = -1;
-    for (let j = 0; j < LEVEL_SLOTS.length; j++) if (ownCol[o + LEVEL_SLOTS[j]]) ownDepth = j;
-    const kind: RowKind = ownCol[o + FIELD_INDEX.seq] ? 'item' : ownDepth >= 0 ? 'child' : 'continuation';
+    for (let j = 0; j < levelBases.length; j++) if (ownCol[levelBases[j] + i]) ownDepth = j;
+    const kind: RowKind = ownCol[seqBase + i] ? 'item' : ownDepth >= 0 ? 'child' : 'continuation';
     if (kind === 'item') group = r;
     const carry = kind !== 'item' && prev >= 0 && rows[prev].group === group;
 
     // the fields without an own cell: from a merge or the row above
-    const po = prev * NF;
     for (let j = 0; j < resolvedCols.length; j++) {
-      const { slot, level, col } = resolvedCols[j];
-      if (ownCol[o + slot] !== 0) continue;
+      const { base, level, col } = resolvedCols[j];
+      const k = base + i;
+      if (ownCol[k] !== 0) continue;
       const m = mergedFrom[col]?.[r];
       if (m && (m.live ??= textAt(grid, m.row, m.col).trim() !== '')) {
-        resRow[o + slot] = m.row;
-        resCol[o + slot] = m.col;
+        resRow[k] = m.row;
+        resCol[k] = m.col;
         continue;
       }
       if (!carry) continue;
       // only levels above this row's own deepest level are carried down
       if (level >= 0 && level >= ownDepth && ownDepth >= 0) continue;
       // the row above's value: its own cell, or what it inherited
-      if (ownCol[po + slot] !== 0) {
-        resRow[o + slot] = rows[prev].row;
-        resCol[o + slot] = ownCol[po + slot];
-      } else if (resRow[po + slot] !== 0) {
-        resRow[o + slot] = resRow[po + slot];
-        resCol[o + slot] = resCol[po + slot];
+      const above = base + prev;
+      if (ownCol[above] !== 0) {
+        resRow[k] = rows[prev].row;
+        resCol[k] = ownCol[above];
+      } else if (resRow[above] !== 0) {
+        resRow[k] = resRow[above];
+        resCol[k] = resCol[above];
       }
     }
     for (let k = 0; k < nt; k++) tierCell(cells, mergedFrom, i, r, k, carry ? prev : -1);
@@ -448,7 +461,7 @@ export function buildCatalogue(grid: Grid, header?: HeaderInfo): Catalogue | und
     const shift = misfits ? findShift(kinds, fieldOfCol, ncols, deepestLevelCol) : undefined;
     rows.push(new CatalogueRow(r, kind, group, shift, i, cells));
     prev = i;
-    if (!shift && ownDepth >= 0) deepestLevelCol = ownCol[o + LEVEL_SLOTS[ownDepth]];
+    if (!shift && ownDepth >= 0) deepestLevelCol = ownCol[levelBases[ownDepth] + i];
   }
   return { grid, header: h, ncols, fieldOfCol, rows, lastRow, cells };
 }
