@@ -127,8 +127,6 @@ const DI = 0x7b2c; // 第
 const HAO = 0x53f7; // 号
 /** what may follow a 文号 written without 号 */
 const AFTER_BARE = /[\s\u3000）)〕\]】；;，,。、“”"》]/;
-/** the brackets YEAR_AT opens a year with */
-const YEAR_OPEN = /[[［(（【〔]/;
 /** words that end a title, not a 文号 prefix: 「…的通知长政办发〔2020〕33号」 */
 const TITLE_END = /^.*(?:通知|意见|办法|规定|决定|方案|细则|纲要|条例|指引|要点|规划|批复|》)/;
 
@@ -153,8 +151,6 @@ function isDigitCode(c: number): boolean {
  */
 export function findDocNumbers(text: string): DocNumber[] {
   const out: DocNumber[] = [];
-  // no bracket for a year: no scan (most cells)
-  if (!YEAR_OPEN.test(text)) return out;
   // where the previous match ended: the whitespace a match steps back over begins there at the earliest
   let prevEnd = 0;
   YEAR_AT.lastIndex = 0;
@@ -373,9 +369,13 @@ export interface Citation {
 
 /** The title and quotation marks titleKey drops (it also drops whitespace and folds ( ) to （ ）). */
 const TITLE_MARK_CODES = new Set([...'《》〈〉“”"\'‘’'].map((ch) => ch.charCodeAt(0)));
+/** Every character titleKey drops or folds (\s is the whitespace of isSpaceCode). */
+const TITLE_CHANGES = /[\s()《》〈〉“”"'‘’]/;
 
 /** Compare key of a title: no whitespace, no quote or title marks, folded brackets. */
 export function titleKey(t: string): string {
+  // most titles have nothing to drop: one pattern scan, no loop over their characters
+  if (!TITLE_CHANGES.test(t)) return t;
   // one pass, copying the runs between the characters it drops or folds (the four replaces this
   // stands for each touch single characters of disjoint sets, so their order does not matter)
   let out = '';
