@@ -79,22 +79,32 @@ function solidBefore(s: string, i: number): number {
  * ASCII (whitespace, punctuation, letters, digits), the other whitespace, the brackets counted
  * for F_UNBALANCED, 《〈［【〔■□第. (．、’ count only after a digit or letter, which are here.)
  */
+// (global, as the two below: test() leaves lastIndex just past the character it found)
 // eslint-disable-next-line no-control-regex -- all of ASCII, control characters included, on purpose
-const SPECIAL = /[\x00-\x7f\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff《》〈〉（）［【〔■□第]/;
-const HAN_CHAR = /[\u4e00-\u9fff]/;
-const NOT_HAN = /[^\u4e00-\u9fff]/;
+const SPECIAL = /[\x00-\x7f\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff《》〈〉（）［【〔■□第]/g;
+const HAN_CHAR = /[\u4e00-\u9fff]/g;
+const NOT_HAN = /[^\u4e00-\u9fff]/g;
+
+/** Whether `re` (global) finds a character before index `end`. */
+function foundBefore(re: RegExp, s: string, end: number): boolean {
+  re.lastIndex = 0;
+  return re.test(s) && re.lastIndex <= end;
+}
 
 export function textFeatures(s: string): number {
   // most long texts (公开内容) hold Chinese characters and Chinese punctuation only: a pattern
-  // scans them several times faster than the loop below, which then runs only for the others
-  if (!SPECIAL.test(s)) return (HAN_CHAR.test(s) ? F_HAN : 0) | (NOT_HAN.test(s) ? F_SYMBOL : 0);
-  let f = 0;
+  // scans them several times faster than the loop below, which then runs only for the others,
+  // and only from their first special character on (「…的除外）」)
+  const n = s.length;
+  if (!foundBefore(SPECIAL, s, n)) return (foundBefore(HAN_CHAR, s, n) ? F_HAN : 0) | (foundBefore(NOT_HAN, s, n) ? F_SYMBOL : 0);
+  const first = SPECIAL.lastIndex - 1;
+  // (before it: Chinese characters, and other characters that are symbols)
+  let f = first > 0 ? (foundBefore(HAN_CHAR, s, first) ? F_HAN : 0) | (foundBefore(NOT_HAN, s, first) ? F_SYMBOL : 0) : 0;
   // 《》, 〈〉, （( ）) counted as bracketImbalances does
   let book = 0;
   let angle = 0;
   let paren = 0;
-  const n = s.length;
-  for (let i = 0; i < n; i++) {
+  for (let i = first; i < n; i++) {
     const c = s.charCodeAt(i);
     // most characters are Chinese: nothing else to look at (the character before is looked up
     // by the rare characters whose bits depend on it)
