@@ -10,6 +10,7 @@ const LEVEL_SLOTS = LEVELS.map(fieldSlot);
 // (compiled once: a regex literal in a function body is a new object each time it runs)
 const NOT_NAME = /[\s\u3000\u00a0\p{P}\p{S}]+/gu;
 const FREE_WORDS = /行政|信息/g;
+const HAS_FREE_WORD = /行政|信息/;
 const LIST_PUNCTUATION = /[，。；：、,;:]/;
 
 /**
@@ -20,7 +21,7 @@ const LIST_PUNCTUATION = /[，。；：、,;:]/;
  */
 export function normalizeItemName(s: string, f: number = textFeatures(s)): string {
   const bare = f & F_SYMBOL ? s.replace(NOT_NAME, '') : s;
-  const core = bare.includes('行政') || bare.includes('信息') ? bare.replace(FREE_WORDS, '') : bare;
+  const core = HAS_FREE_WORD.test(bare) ? bare.replace(FREE_WORDS, '') : bare;
   // 「信息公开」 is not 「公开」: keep names the two words are most of
   return core.length >= 3 ? core : bare;
 }
@@ -174,14 +175,20 @@ function firstOther(list: readonly Node[] | undefined, b: Node, best: Node | und
   return best;
 }
 
-/** The first and last characters of the generic words (by code), to pass over most names at once. */
-const GENERIC_FIRST = new Set(GENERIC_WORDS.map((g) => g.charCodeAt(0)));
-const GENERIC_LAST = new Set(GENERIC_WORDS.map((g) => g.charCodeAt(g.length - 1)));
+/**
+ * GENERIC_EDGE[code]: 1 when a generic word starts with that character, 2 when one ends with it
+ * (a table by character code: to pass over most names at once).
+ */
+const GENERIC_EDGE = new Uint8Array(0x10000);
+for (const g of GENERIC_WORDS) {
+  GENERIC_EDGE[g.charCodeAt(0)] |= 1;
+  GENERIC_EDGE[g.charCodeAt(g.length - 1)] |= 2;
+}
 const NO_CORES: readonly string[] = [];
 
 /** The form without one generic word at its start or end, where at least four characters are left. */
 function withoutGeneric(norm: string): readonly string[] {
-  if (norm.length < 5 || !(GENERIC_FIRST.has(norm.charCodeAt(0)) || GENERIC_LAST.has(norm.charCodeAt(norm.length - 1)))) return NO_CORES;
+  if (norm.length < 5 || !(GENERIC_EDGE[norm.charCodeAt(0)] & 1 || GENERIC_EDGE[norm.charCodeAt(norm.length - 1)] & 2)) return NO_CORES;
   const out: string[] = [];
   for (const g of GENERIC_WORDS) {
     if (norm.length - g.length < 4) continue;
