@@ -168,11 +168,13 @@ describe('workbench: catalogue check and fix (seed 001)', () => {
     expect(res.findings.filter((f) => f.fix?.applicability === 'safe')).toEqual([]);
     expect(res.findings.filter((f) => f.ruleId === 'row-shift').map((f) => `${f.cell}:${f.fix?.applicability}`)).toEqual(['A41:unsafe']);
     // The ignore went into the file, on the very-hidden state sheet.
-    expect(Object.keys(await wb.readState())).toEqual([`ignore:${grid.sheet}:blank-row@A14`]);
+    const state = await wb.readState();
+    expect(Object.keys(state).sort()).toEqual([`ignore:${grid.sheet}:blank-row@A14`, 'log.head:_xxgk_log']);
     expect(wb.sheets.find((x) => x.name === '_xxgk_state')?.state).toBe('veryHidden');
-    // The fixes were logged in the same file.
+    // The fixes were logged in the same file, and the state remembers the log's last entry.
     const log = await wb.readLog('_xxgk_log');
     expect(log?.rows.map((r) => r[3])).toEqual(['catalogue-fixed', 'catalogue-fixed', 'catalogue-fixed']);
+    expect(state['log.head:_xxgk_log']).toBe(`3 ${log?.rows[2]?.[11]}`);
 
     // In the page: reopen the downloaded file (another name: nothing of the first session carries over but the file).
     await openFile(saved);
