@@ -83,6 +83,13 @@ export interface CellTables {
   tierCol: Int32Array;
   /** textFeat[i]: the textFeatures of the i-th row's cells in TEXT_FIELDS columns, or-ed together */
   textFeat: Uint32Array;
+  /**
+   * textId[i * stride + c]: the id of the text of column c of the i-th row (see cellTextId), 0
+   * when it has none.
+   */
+  textId: Int32Array;
+  /** the ids are 1 … textIds - 1 */
+  textIds: number;
 }
 
 /**
@@ -143,6 +150,8 @@ export const SHAPE_KEEPER: CatalogueRow = new CatalogueRow(0, 'blank', 0, undefi
   tierRow: new Int32Array(0),
   tierCol: new Int32Array(0),
   textFeat: new Uint32Array(0),
+  textId: new Int32Array(0),
+  textIds: 1,
 });
 
 /**
@@ -185,6 +194,18 @@ export const TEXT_FIELDS: readonly FieldId[] = ['level1', 'level2', 'level3', 'l
  */
 export function rowTextFeatures(r: CatalogueRow): number {
   return r.cells.textFeat[r.index];
+}
+
+/**
+ * An id of the text of the row's cell in column `col`, the same for every cell of that column
+ * that holds the same text (ids run from 1 to cat.cells.textIds - 1): a rule that works out
+ * something per text can keep it in an array by id, with no lookup by text per row. 0 when the
+ * cell holds no string, or when its column's texts proved mostly distinct and were not looked up
+ * (see MEMO_TRIAL): such a cell has no id to share. Cells of different columns never share an id,
+ * even when their texts are equal.
+ */
+export function cellTextId(r: CatalogueRow, col: number): number {
+  return r.cells.textId[r.index * r.cells.stride + col];
 }
 
 /** textFeatures of the row's cell in column `col` (model/features.ts). */
@@ -283,7 +304,9 @@ interface MergeSource {
 
 /**
  * Texts are worked out once per column (see buildCatalogue) until MEMO_TRIAL of a column's texts
- * have been looked up: more than 3/4 of them distinct, and the column's memo is dropped.
+ * have been looked up: more than 7/8 of them distinct, and the column's memo is dropped (公开内容,
+ * 三级事项 names). A column of 公开依据 repeats fewer of its first texts (~1/6 in the bench's
+ * catalogue) than of all of them (~2/5): kept, as the rules that parse its texts share its ids.
  */
 const MEMO_TRIAL = 256;
 
@@ -359,18 +382,23 @@ export function buildCatalogue(grid: Grid, header?: HeaderInfo): Catalogue | und
     tierRow: new Int32Array(n * nt),
     tierCol: new Int32Array(n * nt),
     textFeat: new Uint32Array(n),
+    textId: new Int32Array(n * stride),
+    textIds: 1,
   };
   const { textFeat } = cells;
-  const { info, ownCol, resRow, resCol } = cells;
+  const { info, ownCol, resRow, resCol, textId } = cells;
 
-  // per column, the entries of its texts, until the column proves to hold mostly distinct texts
+  // per column, the ids of its texts, until the column proves to hold mostly distinct texts
   // (内容, 三级事项 names: looking each up and adding it costs more than it saves)
-  const infoOf: (Map<string, number> | undefined)[] = [];
-  for (let c = 0; c <= ncols; c++) infoOf.push(new Map());
+  const idOf: (Map<string, number> | undefined)[] = [];
+  for (let c = 0; c <= ncols; c++) idOf.push(new Map());
+  // the cell-table entry of each id's text (index 0 unused)
+  const infoOfId: number[] = [0];
   const lookups = new Int32Array(ncols + 1);
-  // the text above in each column, and its entry
+  // the text above in each column, its entry and its id
   const lastText: (string | undefined)[] = new Array(ncols + 1).fill(undefined);
   const lastInfo: number[] = new Array(ncols + 1).fill(0);
+  const lastId = new Int32Array(ncols + 1);
   // this row's kinds, for findShift (one array reused for every row)
   const kinds: CellKind[] = new Array<CellKind>(ncols + 1).fill('empty');
   const rows: CatalogueRow[] = [];
@@ -390,20 +418,30 @@ export function buildCatalogue(grid: Grid, header?: HeaderInfo): Catalogue | und
       let x: number;
       if (typeof v === 'string') {
         // cells repeat down a column (ticks, item names, time limits, bodies, channels): work
-        // each text out once
-        if (v === lastText[c]) x = lastInfo[c];
-        else {
-          const memo = infoOf[c];
+        // each text out once, and give it an id
+        let id = 0;
+        if (v === lastText[c]) {
+          x = lastInfo[c];
+          id = lastId[c];
+        } else {
+          const memo = idOf[c];
           if (!memo) x = textInfo(v);
           else {
             const known = memo.get(v);
-            if (known !== undefined) x = known;
-            else memo.set(v, (x = textInfo(v)));
-            if (++lookups[c] === MEMO_TRIAL && memo.size > (MEMO_TRIAL * 3) / 4) infoOf[c] = undefined;
+            if (known !== undefined) x = infoOfId[(id = known)];
+            else {
+              x = textInfo(v);
+              id = infoOfId.length;
+              infoOfId.push(x);
+              memo.set(v, id);
+            }
+            if (++lookups[c] === MEMO_TRIAL && memo.size > (MEMO_TRIAL * 7) / 8) idOf[c] = undefined;
           }
           lastText[c] = v;
           lastInfo[c] = x;
+          lastId[c] = id;
         }
+        textId[at + c] = id;
       } else x = scalarInfo(v);
       info[at + c] = x;
       const code = x & KIND_MASK;
@@ -463,6 +501,7 @@ export function buildCatalogue(grid: Grid, header?: HeaderInfo): Catalogue | und
     prev = i;
     if (!shift && ownDepth >= 0) deepestLevelCol = ownCol[levelBases[ownDepth] + i];
   }
+  cells.textIds = infoOfId.length;
   return { grid, header: h, ncols, fieldOfCol, rows, lastRow, cells };
 }
 

@@ -1,4 +1,4 @@
-import { cellFeatures, type CellRef, cellText, ownCell, ownCol } from '../../model/catalogue.ts';
+import { cellFeatures, type CellRef, cellText, cellTextId, ownCell, ownCol } from '../../model/catalogue.ts';
 import { F_ARABIC_DI, F_LIST, F_UNBALANCED, F_YEAR_OPEN, textFeatures } from '../../model/features.ts';
 import { type RuleContext, defineRule } from '../../rule.ts';
 import { type DocNumber, type TextChange, applyChanges, arabicArticles, bracketImbalances, findDocNumbers, listMarkers, missingSeparator } from '../../citations.ts';
@@ -89,7 +89,9 @@ export default defineRule({
   check(ctx) {
     const col = ctx.cat.header.byField.basis;
     if (col === undefined) return;
-    // cells citing the same documents the same way are checked once (this run only)
+    // cells citing the same documents the same way are checked once (this run only): by the
+    // text's id (model/catalogue.ts cellTextId), or by the text for a cell without one
+    const byId: (Problem[] | undefined)[] = new Array(ctx.cat.cells.textIds);
     const byText = new Map<string, Problem[]>();
     // (indexed loops: a for-of over the rows left an iterator result per row, ~2 MB per 10k-row run)
     const rows = ctx.dataRows();
@@ -100,9 +102,17 @@ export default defineRule({
       // no year bracket, unbalanced bracket, list marker or 第 + digit: nothing to report
       const f = cellFeatures(r, own);
       if (!(f & (F_YEAR_OPEN | F_UNBALANCED | F_LIST | F_ARABIC_DI))) continue;
-      const text = cellText(r, own);
-      let problems = byText.get(text);
-      if (!problems) byText.set(text, (problems = basisProblems(text, ctx.memo(findDocNumbers, text), f)));
+      const id = cellTextId(r, own);
+      let problems = id ? byId[id] : undefined;
+      if (!problems) {
+        const text = cellText(r, own);
+        problems = id ? undefined : byText.get(text);
+        if (!problems) {
+          problems = basisProblems(text, ctx.memo(findDocNumbers, text), f);
+          if (id) byId[id] = problems;
+          else byText.set(text, problems);
+        }
+      }
       if (!problems.length) continue;
       reportCell(ctx, ownCell(r, 'basis')!, col, problems);
     }

@@ -1,4 +1,4 @@
-import { cellFeatures, cellText } from '../../model/catalogue.ts';
+import { cellFeatures, cellText, cellTextId } from '../../model/catalogue.ts';
 import { colLetters } from '../../grid.ts';
 import { F_YEAR_OPEN } from '../../model/features.ts';
 import { type RuleContext, colAfterShift, defineRule } from '../../rule.ts';
@@ -54,7 +54,9 @@ export default defineRule({
     const { cat } = ctx;
     // title key -> 文号 -> its uses, each map in the order of first use
     const byTitle = new Map<string, Map<string, Uses>>();
-    // what each distinct text cites (this run only)
+    // what each distinct text cites (this run only): by the text's id (model/catalogue.ts
+    // cellTextId), or by the text for a cell without one
+    const citedById: (Cited | undefined)[] = new Array(cat.cells.textIds);
     const cited = new Map<string, Cited>();
     // (indexed loops: a for-of over the rows left an iterator result per row, ~2 MB per 10k-row run)
     const rows = cat.rows;
@@ -64,9 +66,17 @@ export default defineRule({
       const col = colAfterShift(cat, r, 'basis');
       // no year bracket: no 文号, nothing cited
       if (!col || !(cellFeatures(r, col) & F_YEAR_OPEN)) continue;
-      const text = cellText(r, col);
-      let c = cited.get(text);
-      if (!c) cited.set(text, (c = citedBy(byTitle, distinct(citationsOf(text, ctx.memo(findDocNumbers, text))))));
+      const id = cellTextId(r, col);
+      let c = id ? citedById[id] : undefined;
+      if (!c) {
+        const text = cellText(r, col);
+        c = id ? undefined : cited.get(text);
+        if (!c) {
+          c = citedBy(byTitle, distinct(citationsOf(text, ctx.memo(findDocNumbers, text))));
+          if (id) citedById[id] = c;
+          else cited.set(text, c);
+        }
+      }
       for (let k = 0; k < c.citations.length; k++) {
         const u = c.uses[k];
         u.rows.push(r.row);

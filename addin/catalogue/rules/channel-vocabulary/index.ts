@@ -1,4 +1,4 @@
-import { cellText, ownCol } from '../../model/catalogue.ts';
+import { cellText, cellTextId, ownCol } from '../../model/catalogue.ts';
 import { type RuleContext, defineRule } from '../../rule.ts';
 import { type ParsedChannels, type SyntaxIssue, type Vocabulary, parseChannels, renderChannels, vocabulary } from '../../channels.ts';
 
@@ -62,7 +62,9 @@ export default defineRule({
     const col = ctx.cat.header.byField.channel;
     if (col === undefined) return;
     const vocab = ctx.options.extraChannels?.length ? vocabulary(ctx.options.extraChannels) : DEFAULT_VOCABULARY;
-    // most cells repeat a few channel lists: parse each distinct text once (this call only)
+    // most cells repeat a few channel lists: parse each distinct text once (this call only), kept
+    // by the text's id (model/catalogue.ts cellTextId), or by the text for a cell without one
+    const parsedById: (Parsed | undefined)[] = new Array(ctx.cat.cells.textIds);
     const parsed = new Map<string, Parsed>();
     const cells: { row: number; text: string; p: ParsedChannels; canonical: string }[] = [];
     // the catalogue uses checkbox syntax when any of its channel cells has a box
@@ -73,11 +75,19 @@ export default defineRule({
       const r = rows[i];
       const own = ownCol(r, 'channel');
       if (!own) continue;
-      const text = cellText(r, own);
-      let done = parsed.get(text);
-      if (!done) parsed.set(text, (done = parse(text, vocab)));
+      const id = cellTextId(r, own);
+      let done = id ? parsedById[id] : undefined;
+      if (!done) {
+        const text = cellText(r, own);
+        done = id ? undefined : parsed.get(text);
+        if (!done) {
+          done = parse(text, vocab);
+          if (id) parsedById[id] = done;
+          else parsed.set(text, done);
+        }
+      }
       if (done.p.hasBoxes) boxStyle = true;
-      if (!done.quiet) cells.push({ row: r.row, text, p: done.p, canonical: done.canonical });
+      if (!done.quiet) cells.push({ row: r.row, text: cellText(r, own), p: done.p, canonical: done.canonical });
     }
     for (const cell of cells) reportCell(ctx, col, cell, boxStyle);
   },
