@@ -39,7 +39,7 @@ export function validateGrid(grid: Grid, opts?: Partial<CatalogueOptions>, rules
     };
   }
   const cat = buildCatalogue(grid, header)!;
-  const run: Run = { cat, options, findings: [], ignored: new Set(options.ignored), dataRows: undefined, memos: new Map() };
+  const run: Run = { cat, options, findings: [], ignored: new Set(options.ignored), dataRows: undefined, memos: new Map(), idMemos: new Map() };
   for (const rule of rules) {
     const sev = options.severity[rule.meta.id] ?? rule.meta.defaultSeverity;
     if (sev === 'off') continue;
@@ -66,6 +66,8 @@ interface Run {
   dataRows: CatalogueRow[] | undefined;
   /** ctx.memo's results: per function, per text */
   memos: Map<(text: string) => unknown, Map<string, unknown>>;
+  /** ctx.memo's results for texts given with their id: per function, by id */
+  idMemos: Map<(text: string) => unknown, unknown[]>;
 }
 
 /**
@@ -100,7 +102,16 @@ function ctxValueAfterShift(this: RunContext, row: CatalogueRow, field: FieldId)
   return valueAfterShift(this.run.cat, row, field);
 }
 
-function memo<T>(this: RunContext, fn: (text: string) => T, text: string): T {
+function memo<T>(this: RunContext, fn: (text: string) => T, text: string, id = 0): T {
+  if (id) {
+    const idMemos = this.run.idMemos;
+    let byId = idMemos.get(fn) as T[] | undefined;
+    if (!byId) idMemos.set(fn, (byId = new Array<T>(this.run.cat.cells.textIds)));
+    let v = byId[id];
+    // (a result that is undefined is worked out again: fn is pure)
+    if (v === undefined) byId[id] = v = fn(text);
+    return v;
+  }
   const memos = this.run.memos;
   let byText = memos.get(fn) as Map<string, T> | undefined;
   if (!byText) memos.set(fn, (byText = new Map()));

@@ -32,9 +32,10 @@ export interface RuleContext {
   /**
    * `fn(text)`, computed once per distinct text in this validation run and shared by every rule
    * that asks (catalogues repeat their 时限, 渠道 and 依据 texts). `fn` must be pure and its
-   * result is shared: read it, never change it.
+   * result is shared: read it, never change it. `id`: the text's cellTextId when the caller knows
+   * it (not 0): the result is then kept by id, with no lookup by text.
    */
-  memo<T>(fn: (text: string) => T, text: string): T;
+  memo<T>(fn: (text: string) => T, text: string, id?: number): T;
 }
 
 export interface Rule {

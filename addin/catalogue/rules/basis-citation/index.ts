@@ -108,7 +108,7 @@ export default defineRule({
         const text = cellText(r, own);
         problems = id ? undefined : byText.get(text);
         if (!problems) {
-          problems = basisProblems(text, ctx.memo(findDocNumbers, text), f);
+          problems = basisProblems(text, ctx.memo(findDocNumbers, text, id), f);
           if (id) byId[id] = problems;
           else byText.set(text, problems);
         }

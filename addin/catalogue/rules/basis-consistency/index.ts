@@ -72,7 +72,7 @@ export default defineRule({
         const text = cellText(r, col);
         c = id ? undefined : cited.get(text);
         if (!c) {
-          c = citedBy(byTitle, distinct(citationsOf(text, ctx.memo(findDocNumbers, text))));
+          c = citedBy(byTitle, distinct(citationsOf(text, ctx.memo(findDocNumbers, text, id))));
           if (id) citedById[id] = c;
           else cited.set(text, c);
         }

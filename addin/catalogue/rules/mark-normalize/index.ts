@@ -43,6 +43,8 @@ export default defineRule({
     const glyphs = new Set<string>();
     // cells holding exactly the office's mark count as a glyph but need nothing else
     const plainMark = !SPACE.test(mark);
+    // (whether a cell held exactly the office's mark: added to glyphs once, after the loop, not once per cell)
+    let sawMark = false;
     const cells: { row: number; col: number; raw: string; v: string; field: FieldId; label: string }[] = [];
     // (indexed loops: a for-of over the rows left an iterator result per row, ~2 MB per 10k-row run)
     const rows = ctx.dataRows();
@@ -53,7 +55,7 @@ export default defineRule({
         const raw = textAt(cat.grid, r.row, c.col);
         if (raw === '') continue;
         if (raw === mark && plainMark) {
-          glyphs.add(mark);
+          sawMark = true;
           continue;
         }
         const v = SPACE.test(raw) ? raw.replace(/[\s\u3000\u00a0]+/g, '') : raw;
@@ -62,6 +64,7 @@ export default defineRule({
         if (TICKS.has(v) || v === mark) glyphs.add(v);
       }
     }
+    if (sawMark) glyphs.add(mark);
     const mixed = glyphs.size > 1;
     for (const c of cells) {
       if (TICKS.has(c.v) || c.v === mark) {
