@@ -12,6 +12,7 @@ import { validateGrid } from '../catalogue/engine.ts';
 import { ignoreRecordFor, ignoreStateKey, ignoreStateValue } from '../taskpane/ignores.ts';
 import { readRibbon } from '../../bin/validate-manifest.ts';
 import { LOG_HEADER, LOG_SHEET, verifyLog } from '../../forms-lib/stats/log.ts';
+import { DEFAULT_SETTINGS, type PaneSettings } from '../taskpane/settings.ts';
 import type { Notice } from './commands.ts';
 import { errorNotice, fixAllSafeOn, monthlyStatsOn, renderNotice, runCommand, yearInChina } from './commands.ts';
 
@@ -160,6 +161,22 @@ describe('ribbon commands', () => {
     await monthlyStatsOn(port, 2025);
     expect(fake.sheet('月度统计')!.charts).toHaveLength(1); // re-run: replaced, not added
     expect(fake.sheet('年度报告表三')).toBeDefined();
+  });
+
+  it("monthlyStats counts 逾期 with the office's reply limit from 设置 (15 working days here)", async () => {
+    const lateInMarch = async (settings?: PaneSettings) => {
+      const file = fileOf('register-sample.xlsx');
+      const grids = await Promise.all((await file.listSheets()).map((s) => file.readSheet(s)));
+      const { fake, port } = excelWith(grids);
+      await monthlyStatsOn(port, 2026, settings);
+      const monthly = fake.sheet('月度统计')!;
+      const col = [...monthly.cells.get(2)!].find(([, c]) => c.value === '逾期办结')![0];
+      expect(monthly.value(5, 1)).toBe('2026-03');
+      return monthly.value(5, col);
+    };
+    // CXSW-2026-002 (received 2026-03-02) was answered in 19 working days: late only for a 15-day office
+    expect(await lateInMarch()).toBe(0);
+    expect(await lateInMarch({ ...DEFAULT_SETTINGS, replyDays: 15 })).toBe(1);
   });
 
   it('monthlyStats without a 申请登记 sheet ends in a Chinese error notice, and the event still completes', async () => {

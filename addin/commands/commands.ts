@@ -15,6 +15,8 @@ import { todayInChina } from '../../forms-lib/calendar/index.ts';
 import { rollUpStats } from '../usecases/stats.ts';
 import { monthlySheetRows } from '../../forms-lib/stats/render.ts';
 import { writeMonthlyChart } from '../taskpane/monthly-chart.ts';
+import { paneCalendar, paneDeadlineRules } from '../taskpane/pane-calendar-build.ts';
+import { DEFAULT_SETTINGS, type OfficeSettingsLike, type PaneSettings, workbookStore } from '../taskpane/settings.ts';
 
 export interface Notice {
   kind: 'success' | 'info' | 'error';
@@ -66,10 +68,20 @@ export function yearInChina(now: Date = new Date()): number {
   return Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(now));
 }
 
-/** 月度统计: read 申请登记, write 「月度统计」 and 「年度报告表三」 for this year. */
-export async function monthlyStatsOn(port: WorkbookPort, year: number = yearInChina()): Promise<Notice> {
+/**
+ * 月度统计: read 申请登记, write 「月度统计」 and 「年度报告表三」 for this year, with the office's
+ * reply limit and working-day calendar from the pane's 设置 (saved in the workbook), so the
+ * ribbon counts 逾期 exactly as the pane does.
+ */
+export async function monthlyStatsOn(port: WorkbookPort, year: number = yearInChina(), settings: PaneSettings = DEFAULT_SETTINGS): Promise<Notice> {
   const title = '月度统计 / Monthly statistics';
-  const res = await rollUpStats(port, { year, today: todayInChina(), logRegister: {} });
+  const res = await rollUpStats(port, {
+    year,
+    today: todayInChina(),
+    rules: paneDeadlineRules(settings.replyDays),
+    calendar: paneCalendar(settings.calendar, settings.officeName),
+    logRegister: {},
+  });
   const reg = res.register;
   // The same rows writeStats put on 「月度统计」: the chart of received / closed reads them.
   const charted = await writeMonthlyChart(port, res.sheets[0], monthlySheetRows(res.json.monthly, `政府信息公开申请月度统计（${year}年）`).rows);
@@ -178,6 +190,19 @@ export function renderNotice(doc: Document, search: string, onClose: () => void)
   return true;
 }
 
+/**
+ * The pane's 设置 as saved in this workbook. This runtime loaded the document settings when it
+ * started: refreshed first, so what the pane saved since then counts.
+ */
+async function workbookSettings(): Promise<PaneSettings> {
+  const s = Office.context.document.settings;
+  await new Promise<void>((resolve) => {
+    if (typeof s.refreshAsync !== 'function') return resolve();
+    s.refreshAsync(() => resolve());
+  });
+  return workbookStore(s as unknown as OfficeSettingsLike).load();
+}
+
 if (typeof Office !== 'undefined') {
   let port: WorkbookPort | undefined;
   const excel = () => (port ??= createExcelWorkbook());
@@ -189,7 +214,7 @@ if (typeof Office !== 'undefined') {
       runCommand(event, '一键修复 / Fix all safe', () => fixAllSafeOn(excel()), showNotice),
     );
     Office.actions.associate('monthlyStats', (event: Office.AddinCommands.Event) =>
-      runCommand(event, '月度统计 / Monthly statistics', () => monthlyStatsOn(excel()), showNotice),
+      runCommand(event, '月度统计 / Monthly statistics', async () => monthlyStatsOn(excel(), yearInChina(), await workbookSettings()), showNotice),
     );
   }
 }

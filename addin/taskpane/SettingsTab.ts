@@ -1,8 +1,10 @@
 /// <reference lib="dom" />
 /**
  * 设置: office name, 文号 patterns (a default and one per form type), reply deadline (20 or 15
- * working days), contact, remedies wording, and an own font (checked to be a TrueType/OpenType
- * file; kept in IndexedDB between sessions where the host has it).
+ * working days), contact, remedies wording, the working-day calendar (local holidays and working
+ * days, yearly schedules typed in; checked before saving, errors naming the field and line), and
+ * an own font (checked to be a TrueType/OpenType file; kept in IndexedDB between sessions where
+ * the host has it).
  */
 import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Textarea, makeStyles } from '@fluentui/react-components';
 import { createElement as h, useEffect, useState } from 'react';
@@ -11,6 +13,7 @@ import type { PaneHost } from './host.ts';
 import { type PaneLocale, t } from './i18n.ts';
 import type { FormChoice } from './services.ts';
 import type { PaneSettings } from './settings.ts';
+import { type PaneCalendarYear, isEmptyCalendar } from './pane-calendar.ts';
 import { data } from './data-attrs.ts';
 
 const useStyles = makeStyles({ col: { display: 'flex', flexDirection: 'column', gap: '10px' } });
@@ -54,8 +57,15 @@ export function SettingsTab({ host, settings, saveSettings, locale, font, setFon
   const text = (label: string, value: string, on: (v: string) => void, testid?: string) =>
     h(Field, { label }, h(Input, { value, ...data({ testid }), onChange: (_e: unknown, d: { value: string }) => on(d.value) }));
 
+  const setCalendar = (c: Partial<PaneSettings['calendar']>) => setDraft((d) => ({ ...d, calendar: { ...d.calendar, ...c } }));
+  const setSchedule = (i: number, c: Partial<PaneCalendarYear>) => setDraft((d) => ({ ...d, calendar: { ...d.calendar, schedules: d.calendar.schedules.map((y, k) => (k === i ? { ...y, ...c } : y)) } }));
+  const area = (label: string, value: string, on: (v: string) => void, testid: string, placeholder?: string) =>
+    h(Field, { label }, h(Textarea, { value, resize: 'vertical', rows: 3, placeholder, ...data({ testid }), onChange: (_e: unknown, d: { value: string }) => on(d.value) }));
+
   const save = async () => {
     try {
+      // a calendar that cannot be read is not saved: the text stays in the fields to be corrected
+      if (!isEmptyCalendar(draft.calendar)) await host.services.forms.checkCalendar(draft);
       await saveSettings(draft);
       setNotice({ intent: 'success', text: host.settings.where === 'browser' ? t(locale, 'savedSession') : t(locale, 'saved') });
     } catch (e) {
@@ -137,6 +147,49 @@ export function SettingsTab({ host, settings, saveSettings, locale, font, setFon
     text(t(locale, 'contactPhone'), draft.contact.phone, (v) => set('contact', { ...draft.contact, phone: v }), 'contact-phone'),
     text(t(locale, 'contactAddress'), draft.contact.address, (v) => set('contact', { ...draft.contact, address: v })),
     h(Field, { label: t(locale, 'remedies') }, h(Textarea, { value: draft.remedies, resize: 'vertical', rows: 4, placeholder: t(locale, 'remediesDefault'), onChange: (_e: unknown, d: { value: string }) => set('remedies', d.value) })),
+    h(
+      'details',
+      { ...data({ testid: 'calendar-settings' }), open: !isEmptyCalendar(draft.calendar) || undefined },
+      h('summary', null, t(locale, 'calendar')),
+      h(
+        'div',
+        { className: s.col },
+        h(Caption1, null, t(locale, 'calendarHelp')),
+        area(t(locale, 'localHolidays'), draft.calendar.localHolidays, (v) => setCalendar({ localHolidays: v }), 'calendar-local-holidays', '2026-03-20 肉孜节'),
+        area(t(locale, 'localWorkdays'), draft.calendar.localWorkdays, (v) => setCalendar({ localWorkdays: v }), 'calendar-local-workdays'),
+        ...draft.calendar.schedules.map((y, i) =>
+          h(
+            'fieldset',
+            { key: `schedule-${i}`, className: s.col, ...data({ testid: `calendar-schedule-${i}` }) },
+            h(Field, { label: t(locale, 'scheduleYear') }, h(Input, { value: y.year, inputMode: 'numeric', ...data({ testid: `calendar-year-${i}` }), onChange: (_e: unknown, d: { value: string }) => setSchedule(i, { year: d.value }) })),
+            area(t(locale, 'scheduleHolidays', { year: y.year.trim() || '—' }), y.holidays, (v) => setSchedule(i, { holidays: v }), `calendar-holidays-${i}`, `${y.year.trim() || '2027'}-01-01 元旦`),
+            area(t(locale, 'scheduleWorkdays', { year: y.year.trim() || '—' }), y.workdays, (v) => setSchedule(i, { workdays: v }), `calendar-workdays-${i}`),
+            h(
+              'div',
+              null,
+              h(Button, { size: 'small', appearance: 'subtle', onClick: () => setCalendar({ schedules: draft.calendar.schedules.filter((_, k) => k !== i) }) }, t(locale, 'removeSchedule')),
+            ),
+          ),
+        ),
+        h(
+          'div',
+          null,
+          h(
+            Button,
+            {
+              size: 'small',
+              ...data({ testid: 'calendar-add-year' }),
+              onClick: () => {
+                const years = draft.calendar.schedules.map((y) => Number(y.year)).filter((n) => Number.isInteger(n));
+                const next = years.length ? Math.max(...years) + 1 : new Date().getFullYear() + 1;
+                setCalendar({ schedules: [...draft.calendar.schedules, { year: String(next), holidays: '', workdays: '' }] });
+              },
+            },
+            t(locale, 'addSchedule'),
+          ),
+        ),
+      ),
+    ),
     h(
       Field,
       { label: t(locale, 'ownFont') },

@@ -60,6 +60,27 @@ describe('task pane forms and statistics services', () => {
     expect(log?.rows[20][3]).toBe('form-generated');
   });
 
+  it("uses the office's calendar from 设置: a local holiday moves the 答复期限 the 受理回执 prints", async () => {
+    const pdfText = async (calendar: PaneSettings['calendar']) => {
+      const s = { ...settings, calendar };
+      const wb = open();
+      const v = await readRegisterView(wb, s, '2026-11-20');
+      const out = await generatePdf(wb, v.rows.find((r) => r.id === 'CXSW-2026-009')!, 'receipt', s, { primaryFont: FONT, today: '2026-11-20' });
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xxgk-pane-'));
+      fs.writeFileSync(path.join(dir, 'r.pdf'), out.bytes);
+      const text = execFileSync('pdftotext', ['-layout', path.join(dir, 'r.pdf'), '-'], { encoding: 'utf8' });
+      fs.rmSync(dir, { recursive: true, force: true });
+      return text;
+    };
+    // received Tue 2026-11-10: 20 working days end on 12-08; a local day off on 11-16 moves it to 12-09
+    expect(await pdfText(DEFAULT_SETTINGS.calendar)).toContain('答复期限：2026年12月8日');
+    expect(await pdfText({ localHolidays: '2026-11-16 地方节日', localWorkdays: '', schedules: [] })).toContain('答复期限：2026年12月9日');
+    // a calendar that cannot be read stops the register view with the field and line named
+    await expect(readRegisterView(open(), { ...settings, calendar: { localHolidays: '11月16日', localWorkdays: '', schedules: [] } }, '2026-11-20')).rejects.toThrow(
+      '「本地节假日」第 1 行：「11月16日」不是日期',
+    );
+  });
+
   it('runs the monthly roll-up into its sheet with the checks', async () => {
     const wb = open();
     const r = await runStats(wb, settings, { year: 2026, month: 11 });

@@ -4,7 +4,7 @@
  * the statistics code stay out of the pane's initial chunks. No DOM here: the font bytes are
  * passed in (the browser fetches them, tests read the file), so this runs in Node tests too.
  */
-import { defineRules, todayInChina } from '../../forms-lib/calendar/index.ts';
+import { todayInChina } from '../../forms-lib/calendar/index.ts';
 import type { LoadedFonts } from '../../forms-lib/pdf/index.ts';
 import type { Application, ApplicationState, ApplicationStatus } from '../../forms-lib/register/index.ts';
 import { monthlySheetRows, table3SheetRows } from '../../forms-lib/stats/index.ts';
@@ -16,6 +16,7 @@ import { loadRegister } from '../usecases/register.ts';
 import { rollUpStats } from '../usecases/stats.ts';
 import type { FormChoice, GeneratedPdf, RegisterRow, RegisterView, StatsResult } from './services.ts';
 import type { PaneSettings } from './settings.ts';
+import { paneCalendar, paneCalendarSettings, paneDeadlineRules } from './pane-calendar-build.ts';
 
 export const STATE_ZH: Record<ApplicationState, string> = {
   open: '办理中',
@@ -28,14 +29,18 @@ export const STATE_ZH: Record<ApplicationState, string> = {
 };
 
 export { todayInChina };
+export { paneCalendarSettings };
 
-const rulesFor = (s: PaneSettings) => defineRules({ replyDays: s.replyDays, maxExtensionDays: s.replyDays });
+const rulesFor = (s: PaneSettings) => paneDeadlineRules(s.replyDays);
+/** The office calendar of the settings (local holidays, typed-in schedules): the same for states, forms and statistics. */
+const calendarFor = (s: PaneSettings) => paneCalendar(s.calendar, s.officeName);
 
 /** The pane's 设置 as the templates' office settings (validated there; errors name the field). */
 export function officeSettingsOf(s: PaneSettings, ownFont?: Uint8Array): OfficeSettingsInput {
   if (!s.officeName.trim()) throw new Error('请先在「设置」中填写机关名称 / set the office name in Settings first');
   const opt = (v: string) => (v.trim() ? v.trim() : undefined);
   const pattern = s.docNumberPatterns.map((p) => p.trim()).find(Boolean);
+  const calendar = paneCalendarSettings(s.calendar, s.officeName);
   const docNumbers: Record<string, string> = {};
   if (pattern) docNumbers.default = pattern;
   const known = new Set(listForms().map((f) => f.id as string));
@@ -46,6 +51,7 @@ export function officeSettingsOf(s: PaneSettings, ownFont?: Uint8Array): OfficeS
     deadlines: { replyDays: s.replyDays, extensionDays: s.replyDays },
     remedies: s.remedies.trim() ? { default: s.remedies.trim() } : {},
     fonts: ownFont ? [ownFont] : [],
+    ...(calendar ? { calendar } : {}),
   };
 }
 
@@ -55,7 +61,7 @@ interface RowSource {
 }
 
 export async function readRegisterView(port: WorkbookPort, settings: PaneSettings, today = todayInChina()): Promise<RegisterView> {
-  const reg = await loadRegister(port, undefined, { today, rules: rulesFor(settings) });
+  const reg = await loadRegister(port, undefined, { today, rules: rulesFor(settings), calendar: calendarFor(settings) });
   const rows: RegisterRow[] = reg.records.map((app, i) => {
     const status = reg.statuses[i];
     const source: RowSource = { app, status };
@@ -94,7 +100,7 @@ export async function generatePdf(
     fontCache = { primary: o.primaryFont, own: o.ownFont, settingsKey: key, fonts: loadFormFonts({ primary: o.primaryFont, settings: office }) };
   }
   o.progress?.('正在排版… / laying out…');
-  const [r] = await generateForms(port, [row.id], { type: formId, settings: office, fonts: fontCache.fonts, today: o.today ?? todayInChina(), rules: rulesFor(settings), log: {} });
+  const [r] = await generateForms(port, [row.id], { type: formId, settings: office, fonts: fontCache.fonts, today: o.today ?? todayInChina(), rules: rulesFor(settings), calendar: calendarFor(settings), log: {} });
   const safeId = row.id.replace(/[\\/:*?"<>|]/g, '_');
   return { fileName: `${r.zh}-${safeId}.pdf`, bytes: r.pdf };
 }
@@ -102,7 +108,7 @@ export async function generatePdf(
 export async function runStats(port: WorkbookPort, settings: PaneSettings, o: { year: number; month?: number; today?: string }): Promise<StatsResult> {
   const rules = rulesFor(settings);
   const month = o.month ? `${o.year}-${String(o.month).padStart(2, '0')}` : undefined;
-  const res = await rollUpStats(port, { year: o.year, month, rules, today: o.today ?? todayInChina(), logRegister: {} });
+  const res = await rollUpStats(port, { year: o.year, month, rules, calendar: calendarFor(settings), today: o.today ?? todayInChina(), logRegister: {} });
   const checks = res.json.checks.map((c) => ({ ok: c.ok, message: `${c.name}：${c.detail}` }));
   const monthlyTitle = month ? `政府信息公开申请月度统计（${month}）` : `政府信息公开申请月度统计（${o.year}年）`;
   const monthlyRows = monthlySheetRows(res.json.monthly, monthlyTitle).rows;

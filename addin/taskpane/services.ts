@@ -43,6 +43,8 @@ export interface FormsService {
   /** Form types that carry a 文号 (设置 offers a pattern for each). */
   numberedForms(): Promise<FormChoice[]>;
   formsFor(port: WorkbookPort, row: RegisterRow): Promise<FormChoice[]>;
+  /** Validate the working-day calendar of 设置 before it is saved: rejects with zh + en naming the field and line. */
+  checkCalendar(settings: PaneSettings): Promise<void>;
   generate(port: WorkbookPort, row: RegisterRow, formId: string, settings: PaneSettings, extras: { font?: Uint8Array; progress?: Progress }): Promise<GeneratedPdf>;
 }
 
@@ -83,6 +85,7 @@ export function defaultServices(): PaneServices {
       readRegister: async (port, settings) => (await impl()).readRegisterView(port, settings),
       numberedForms: async () => (await impl()).numberedFormTypes(),
       formsFor: async (_port, row) => (await impl()).formsForRow(row),
+      checkCalendar: async (settings) => void (await impl()).paneCalendarSettings(settings.calendar, settings.officeName),
       generate: async (port, row, formId, settings, extras) => {
         extras.progress?.('正在加载字体和 PDF 组件… / loading fonts and PDF code…');
         const [m, primaryFont] = await Promise.all([impl(), font()]);

@@ -7,6 +7,7 @@
  * next check. The own font is kept in IndexedDB (font-store.ts): it is megabytes.
  */
 import type { PaneLocale } from './i18n.ts';
+import { EMPTY_CALENDAR, type PaneCalendar, normalizeCalendar } from './pane-calendar.ts';
 
 export interface PaneSettings {
   locale: PaneLocale;
@@ -19,6 +20,8 @@ export interface PaneSettings {
   contact: { person: string; phone: string; address: string };
   /** 救济途径 wording for reply letters; empty = the templates' default clause. */
   remedies: string;
+  /** The working-day calendar as typed: local holidays and working days, next year's 放假安排 (pane-calendar.ts). */
+  calendar: PaneCalendar;
   /** Legacy: ignores per sheet (`${ruleId}@${cell}`) from before the workbook state; migrated on the next check. */
   ignored: Record<string, string[]>;
 }
@@ -31,6 +34,7 @@ export const DEFAULT_SETTINGS: PaneSettings = {
   replyDays: 20,
   contact: { person: '', phone: '', address: '' },
   remedies: '',
+  calendar: EMPTY_CALENDAR,
   ignored: {},
 };
 
@@ -57,6 +61,7 @@ export function normalizeSettings(raw: unknown): PaneSettings {
     replyDays: o.replyDays === 15 ? 15 : 20,
     contact: { person: str(c.person, ''), phone: str(c.phone, ''), address: str(c.address, '') },
     remedies: str(o.remedies, DEFAULT_SETTINGS.remedies),
+    calendar: normalizeCalendar(o.calendar),
     ignored,
   };
 }

@@ -12,7 +12,7 @@ import type { FormId } from './ids.ts';
 
 export { FORM_IDS, isFormId, type FormId } from './ids.ts';
 export { generateForm, generateBatch, loadFormFonts, type GenerateInput, type GeneratedForm, type GeneratedBatch, type BatchRecord } from './generate.ts';
-export { parseSettings, remediesFor, docPatternFor, DEFAULT_REMEDIES, type OfficeSettings, type OfficeSettingsInput, type CalendarSettings } from './settings.ts';
+export { parseSettings, parseCalendarSettings, remediesFor, docPatternFor, DEFAULT_REMEDIES, type OfficeSettings, type OfficeSettingsInput, type CalendarSettings } from './settings.ts';
 export { officeCalendar } from './officeCalendar.ts';
 export { allocateDocNumber, findIssued, formatDocNumber, readDocNumber, parseDocNumberPattern, type IssuedDocNumber, type AllocateInput } from './docNumber.ts';
 export { MissingInputError, SettingsError, DocNumberNotUsedError, DocNumberPatternError, DocNumberTakenError, UnknownFormError, FillableFieldError } from './errors.ts';

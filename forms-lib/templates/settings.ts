@@ -186,6 +186,17 @@ export function parseSettings(input: unknown): OfficeSettings {
   return r.data;
 }
 
+/**
+ * Validates the `calendar` part of office settings on its own (for a host that edits the calendar
+ * apart from the rest, such as the task pane's 设置); throws SettingsError with paths under
+ * `$.calendar`.
+ */
+export function parseCalendarSettings(input: unknown): CalendarSettings {
+  const r = calendarSchema.safeParse(input);
+  if (!r.success) throw new SettingsError('工作日历设置', 'calendar settings', describeIssues(r.error).map((i) => ({ ...i, path: i.path.replace(/^\$/, '$.calendar') })));
+  return r.data;
+}
+
 /** The remedies clause for a form type. */
 export function remediesFor(settings: OfficeSettings, form: FormId): string {
   return settings.remedies[form] ?? settings.remedies.default ?? DEFAULT_REMEDIES;

@@ -220,8 +220,23 @@ describe('workbench: forms and statistics (sample register)', () => {
     await page.locator('[data-testid="office-name"]').fill('楚雄州示例局');
     await page.locator('[data-testid="contact-person"]').fill('张示例');
     await page.locator('[data-testid="contact-phone"]').fill('0878-3120000');
+    // a local day off in the working-day calendar: a line it cannot read is refused, naming the line
+    await page.locator('[data-testid="calendar-settings"] summary').click();
+    await page.locator('[data-testid="calendar-local-holidays"]').fill('11月16日');
+    await page.locator('[data-testid="save-settings"]').click();
+    await page.getByText('「本地节假日」第 1 行：「11月16日」不是日期').waitFor();
+    await page.locator('[data-testid="calendar-local-holidays"]').fill('2026-11-16 地方节日');
+    // a year's schedule added but left empty is refused too; removed again, the rest saves
+    await page.locator('[data-testid="calendar-add-year"]').click();
+    const nextYear = String(new Date().getFullYear() + 1);
+    await expect(page.locator('[data-testid="calendar-year-0"]').inputValue()).resolves.toBe(nextYear);
+    await page.locator('[data-testid="save-settings"]').click();
+    await page.getByText(`「${nextYear} 年放假日期」为空：请按国务院办公厅通知列出全部放假日期`).waitFor();
+    await page.locator('[data-testid="calendar-schedule-0"]').getByRole('button', { name: '删除此年度安排' }).click();
+    await expect(page.locator('[data-testid="calendar-year-0"]').count()).resolves.toBe(0);
     await page.locator('[data-testid="save-settings"]').click();
     await page.getByText('设置已保存').waitFor();
+    await shot('04c-settings-calendar');
     // an own font, kept in IndexedDB for the next sessions (checked after a reload below)
     await page.locator('[data-testid="font-input"]').setInputFiles(CJK_FONT);
     await page.getByText('已保存在本浏览器中').waitFor({ timeout: 30_000 });
@@ -253,6 +268,8 @@ describe('workbench: forms and statistics (sample register)', () => {
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
     expect(text).toContain('滇中示例经济研究院');
     expect(text).toContain('楚雄州示例局');
+    // received 2026-11-10: 20 working days end on 12-08, one later for the local day off saved above
+    expect(text).toContain('答复期限：2026年12月9日');
     await page.locator('[data-testid="pdf-ready"]').waitFor();
     await shot('05-forms');
   });
