@@ -20,6 +20,7 @@ export { defineForm, type FormDefinition, type FormDefinitionInput } from './def
 export { REFUSAL_REASONS, CONTEXT_LABELS } from './context.ts';
 export { getDefinition } from './registry.ts';
 export { SEED_004_SETTINGS } from './samples.ts';
+export { formWarnings, STATE_LABELS, type FormWarning } from './warnings.ts';
 
 export interface FormInfo {
   readonly id: FormId;
