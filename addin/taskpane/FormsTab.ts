@@ -150,7 +150,12 @@ export function FormsTab({ host, settings, locale, font }: FormsTabProps) {
       : null,
     row ? h(Caption1, null, t(locale, 'formsFit')) : null,
     row && forms.length === 0 ? h(Caption1, null, t(locale, 'noForms')) : null,
-    ...forms.map((f) => h(Button, { key: f.id, ...data({ form: f.id }), disabled: Boolean(busy), onClick: () => void generate(f.id) }, `${t(locale, 'generate')}：${f.title}`)),
+    ...forms.flatMap((f) => [
+      h(Button, { key: f.id, ...data({ form: f.id }), disabled: Boolean(busy), onClick: () => void generate(f.id) }, `${t(locale, 'generate')}：${f.title}`),
+      ...(f.warnings ?? []).map((w, k) =>
+        h(MessageBar, { key: `${f.id}-w${k}`, intent: 'warning', ...data({ testid: `form-warning-${f.id}` }) }, h(MessageBarBody, null, locale === 'en' ? w.en : w.zh)),
+      ),
+    ]),
     pdf
       ? h(
           MessageBar,

@@ -37,6 +37,18 @@ describe('task pane forms and statistics services', () => {
     expect(formsForRow(v.rows[0])[0]).toEqual({ id: 'receipt', title: '政府信息公开受理回执' });
   });
 
+  it('says before the click what the register says against a form (a 补正告知书 past 7 working days)', async () => {
+    const v = await readRegisterView(open(), settings, '2026-12-06');
+    const late = formsForRow(v.rows.find((r) => r.id === 'CXSW-2026-012')!);
+    expect(late.find((f) => f.id === 'correction-notice')?.warnings).toEqual([
+      {
+        zh: '补正告知应在收到申请之日起 7 个工作日内（2026-10-21 前）一次性发出（条例第三十条），2026-12-06 已经超过',
+        en: 'a request for correction is due within 7 working days of receipt, by 2026-10-21 (art. 30); 2026-12-06 is past it',
+      },
+    ]);
+    expect(late.find((f) => f.id === 'receipt')?.warnings).toBeUndefined();
+  });
+
   it('asks for the office name before making a form, in Chinese', () => {
     expect(() => officeSettingsOf(DEFAULT_SETTINGS)).toThrow('请先在「设置」中填写机关名称');
   });

@@ -9,7 +9,7 @@ import type { LoadedFonts } from '../../forms-lib/pdf/index.ts';
 import type { Application, ApplicationState, ApplicationStatus } from '../../forms-lib/register/index.ts';
 import { monthlySheetRows, table3SheetRows } from '../../forms-lib/stats/index.ts';
 import { writeMonthlyChart } from './monthly-chart.ts';
-import { type OfficeSettingsInput, listForms, loadFormFonts, parseSettings } from '../../forms-lib/templates/index.ts';
+import { type OfficeSettingsInput, STATE_LABELS, formWarnings, getDefinition, listForms, loadFormFonts, parseSettings } from '../../forms-lib/templates/index.ts';
 import type { WorkbookPort } from '../port/workbook-port.ts';
 import { fittingForms, generateForms } from '../usecases/forms.ts';
 import { loadRegister } from '../usecases/register.ts';
@@ -18,15 +18,7 @@ import type { FormChoice, GeneratedPdf, RegisterRow, RegisterView, StatsResult }
 import type { PaneSettings } from './settings.ts';
 import { paneCalendar, paneCalendarSettings, paneDeadlineRules } from './pane-calendar-build.ts';
 
-export const STATE_ZH: Record<ApplicationState, string> = {
-  open: '办理中',
-  'awaiting-correction': '待补正',
-  consulting: '征求意见中',
-  extended: '已延期',
-  'due-soon': '即将到期',
-  overdue: '已逾期',
-  closed: '已办结',
-};
+export const STATE_ZH = Object.fromEntries(Object.entries(STATE_LABELS).map(([k, v]) => [k, v.zh])) as Record<ApplicationState, string>;
 
 export { todayInChina };
 export { paneCalendarSettings };
@@ -58,13 +50,15 @@ export function officeSettingsOf(s: PaneSettings, ownFont?: Uint8Array): OfficeS
 interface RowSource {
   app: Application;
   status: ApplicationStatus;
+  /** the day the status was derived for (the forms' date) */
+  today: string;
 }
 
 export async function readRegisterView(port: WorkbookPort, settings: PaneSettings, today = todayInChina()): Promise<RegisterView> {
   const reg = await loadRegister(port, undefined, { today, rules: rulesFor(settings), calendar: calendarFor(settings) });
   const rows: RegisterRow[] = reg.records.map((app, i) => {
     const status = reg.statuses[i];
-    const source: RowSource = { app, status };
+    const source: RowSource = { app, status, today };
     return { row: app.row, id: app.id, applicant: app.applicant, received: app.receivedOn, status: STATE_ZH[status.state] ?? status.state, source };
   });
   const problems = reg.issues.filter((x) => x.severity === 'error').map((x) => `${x.cell}：${x.zh}`);
@@ -81,7 +75,12 @@ export function numberedFormTypes(): FormChoice[] {
 export function formsForRow(row: RegisterRow): FormChoice[] {
   const src = row.source as RowSource | undefined;
   if (!src) throw new Error(`第 ${row.row} 行：未从申请登记读取 / row ${row.row} was not read from the register`);
-  return fittingForms(src.app, src.status).map((f) => ({ id: f.id, title: f.zh }));
+  // what the register says against issuing it now (a late 补正告知书 …), shown before the click
+  // that allocates its 文号
+  return fittingForms(src.app, src.status).map((f) => {
+    const warnings = formWarnings(getDefinition(f.id), src.app, src.status, src.today).map(({ zh, en }) => ({ zh, en }));
+    return warnings.length ? { id: f.id, title: f.zh, warnings } : { id: f.id, title: f.zh };
+  });
 }
 
 let fontCache: { primary: Uint8Array; own?: Uint8Array; settingsKey: string; fonts: LoadedFonts } | undefined;

@@ -29,6 +29,8 @@ export interface RegisterView {
 export interface FormChoice {
   id: string;
   title: string;
+  /** What the register says against issuing it now (zh + en), e.g. a 补正告知书 past 7 working days. */
+  warnings?: { zh: string; en: string }[];
 }
 
 export interface GeneratedPdf {
