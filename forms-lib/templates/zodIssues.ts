@@ -17,10 +17,22 @@ export function jsonPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
+const TYPE_ZH: Record<string, string> = { string: '文本', number: '数字', boolean: '是/否（true/false）', object: '对象 {…}', array: '列表 […]', null: '空值 null', bigint: '数字', date: '日期' };
+
+function typeName(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  return typeof v;
+}
+
 function zhFor(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
-    case 'invalid_type':
-      return issue.input === undefined ? '必填项缺失' : `类型错误，应为 ${issue.expected}`;
+    case 'invalid_type': {
+      // zod 4 leaves `input` out of issues unless asked: what was received is in its message
+      const received = issue.input !== undefined ? typeName(issue.input) : /received (\w+)/.exec(issue.message)?.[1];
+      if (received === undefined || received === 'undefined') return '必填项缺失';
+      return `类型错误：应为${TYPE_ZH[issue.expected] ?? issue.expected}，实为${TYPE_ZH[received] ?? received}`;
+    }
     case 'too_small':
       return issue.origin === 'string' ? `不能少于 ${String(issue.minimum)} 个字符` : issue.origin === 'array' ? `至少 ${String(issue.minimum)} 项` : `不能小于 ${String(issue.minimum)}`;
     case 'too_big':

@@ -55,6 +55,11 @@ describe('parseSettings', () => {
     expect(e.issues.find((i) => i.path === '$')?.zh).toBe('未知的设置项 colour');
   });
 
+  it('says which type a value has when it has the wrong one, not that it is missing', () => {
+    expect(errorOf({ office: { name: 123 } }).issues[0]).toMatchObject({ path: '$.office.name', zh: '类型错误：应为文本，实为数字' });
+    expect(errorOf({ office: { name: '某局' }, deadlines: { replyDays: '二十' } }).issues[0]).toMatchObject({ path: '$.deadlines.replyDays', zh: '类型错误：应为数字，实为文本' });
+  });
+
   it('wants file bytes for the letterhead', () => {
     const e = errorOf({ office: { name: '某局' }, letterhead: 'letterhead.pdf' });
     expect(e.issues[0]).toMatchObject({ path: '$.letterhead', zh: '须为非空文件字节（Uint8Array）' });
