@@ -47,6 +47,22 @@ export function validateGrid(grid: Grid, opts?: Partial<CatalogueOptions>, rules
     rule.check(ctx);
   }
   const findings = run.findings;
+  // a header with nothing below it (a new, still empty catalogue; or the items were lost)
+  const noItems = options.severity['no-items'] ?? 'warning';
+  if (noItems !== 'off' && !cat.rows.some((r) => r.kind !== 'blank') && !run.ignored.has(`no-items@${address(header.firstDataRow, 1)}`)) {
+    findings.push({
+      ruleId: 'no-items',
+      severity: noItems,
+      sheet: grid.sheet,
+      row: header.firstDataRow,
+      col: 1,
+      cell: address(header.firstDataRow, 1),
+      field: null,
+      value: null,
+      messageId: 'noItems',
+      data: { sheet: grid.sheet, row: header.firstDataRow },
+    });
+  }
   findings.sort(byCell);
   return { catalogue: cat, findings };
 }

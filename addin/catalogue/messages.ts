@@ -9,6 +9,7 @@ const ENGINE_MESSAGES: Record<string, Message> = {
     en: 'No catalogue header found in the first 40 rows of sheet "{sheet}" (expected columns such as 序号, 公开事项, 公开内容, 公开依据, 公开时限)',
   },
   emptySheet: { zh: '工作表「{sheet}」是空的', en: 'Sheet "{sheet}" is empty' },
+  noItems: { zh: '工作表「{sheet}」的表头下（第 {row} 行起）没有任何事项', en: 'Sheet "{sheet}" has a header but no items below it (from row {row})' },
 };
 
 const byRule = new Map(allRules.map((r) => [r.meta.id, r.meta.messages]));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gridFromRows } from '../../grid.ts';
 import { validateGrid } from '../../engine.ts';
+import { render } from '../../messages.ts';
 import { catalogueGrid, validItem } from '../../testing.ts';
 import rule from './index.ts';
 import unknown from '../unknown-column/index.ts';
@@ -27,5 +28,14 @@ describe('missing-column / unknown-column', () => {
     const g = gridFromRows('s', [['姓名', '电话'], ['张三', '123']]);
     expect(validateGrid(g).findings.map((f) => [f.ruleId, f.cell, f.messageId])).toEqual([['no-header', 'A1', 'noHeader']]);
     expect(validateGrid(gridFromRows('s', [])).findings[0].messageId).toBe('emptySheet');
+  });
+  it('warns about a header with no items below it (blank rows do not count), which can be ignored or turned off', () => {
+    const g = catalogueGrid([]);
+    g.values.push([], [null, '  ']);
+    const f = validateGrid(g).findings;
+    expect(f.map((x) => [x.ruleId, x.severity, x.cell, render(x)])).toEqual([['no-items', 'warning', 'A5', '工作表「目录」的表头下（第 5 行起）没有任何事项']]);
+    expect(validateGrid(g, { ignored: ['no-items@A5'] }).findings).toEqual([]);
+    expect(validateGrid(g, { severity: { 'no-items': 'off' } }).findings).toEqual([]);
+    expect(validateGrid(catalogueGrid([validItem(1)])).findings.filter((x) => x.ruleId === 'no-items')).toEqual([]);
   });
 });
