@@ -9,6 +9,7 @@ import {
   type ApplicationStatus,
   type RegisterIssue,
   type RegisterRead,
+  type RejectedRow,
   REGISTER_SHEET,
   deriveStatus,
   readRegister,
@@ -30,6 +31,8 @@ export interface RegisterReport {
   readonly issues: RegisterIssue[];
   /** Rows with data left out of `records` because of errors. */
   readonly rejectedRows: number[];
+  /** The same rows with their 登记编号 when readable. */
+  readonly rejected: RejectedRow[];
   /** One per record, same order, when `today` was given. */
   readonly statuses: ApplicationStatus[];
   readonly stats: { readonly records: number; readonly errors: number; readonly warnings: number; readonly byState: Readonly<Record<string, number>> };
@@ -50,6 +53,7 @@ export async function loadRegister(port: WorkbookPort, sheet: string = REGISTER_
     records: read.records,
     issues: read.issues,
     rejectedRows: read.rejectedRows,
+    rejected: read.rejected,
     statuses,
     stats: {
       records: read.records.length,
@@ -58,4 +62,36 @@ export async function loadRegister(port: WorkbookPort, sheet: string = REGISTER_
       byState,
     },
   };
+}
+
+/**
+ * The register could not be read at all: no header row, or a required column is missing. Every
+ * use-case that needs the records (forms, statistics, the log) stops on it rather than working
+ * from an empty register (which would print all-zero tables whose checks all hold).
+ */
+export class RegisterUnreadableError extends Error {
+  constructor(
+    readonly zh: string,
+    readonly en: string,
+    readonly issues: readonly RegisterIssue[],
+  ) {
+    super(`${zh} / ${en}`);
+    this.name = 'RegisterUnreadableError';
+  }
+}
+
+/** Header errors that leave no record readable ('header-not-found', 'column-missing'). */
+export function unreadableIssues(reg: Pick<RegisterReport, 'issues'>): RegisterIssue[] {
+  return reg.issues.filter((i) => i.severity === 'error' && (i.code === 'header-not-found' || i.code === 'column-missing'));
+}
+
+/** Throws RegisterUnreadableError when the register has no header or lacks a required column. */
+export function assertRegisterReadable(reg: RegisterReport): void {
+  const fatal = unreadableIssues(reg);
+  if (!fatal.length) return;
+  throw new RegisterUnreadableError(
+    `无法读取登记表「${reg.sheet}」：${fatal.map((i) => i.zh.replace(/。$/, '')).join('；')}。请更正表头后重试`,
+    `cannot read the register sheet "${reg.sheet}": ${fatal.map((i) => i.en.charAt(0).toLowerCase() + i.en.slice(1).replace(/\.$/, '')).join('; ')}. Correct the header and try again`,
+    fatal,
+  );
 }

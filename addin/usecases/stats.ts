@@ -36,7 +36,7 @@ import type { Grid } from '../catalogue/grid.ts';
 import { buildCatalogue } from '../catalogue/model/catalogue.ts';
 import { detectHeader } from '../catalogue/model/header.ts';
 import type { WorkbookPort } from '../port/workbook-port.ts';
-import { type RegisterReport, loadRegister } from './register.ts';
+import { type RegisterReport, assertRegisterReadable, loadRegister } from './register.ts';
 
 /** The log exists but its chain does not hold: nothing is appended to it. */
 export class LogIntegrityError extends Error {
@@ -299,10 +299,14 @@ export interface RollUpResult extends WriteStatsResult {
 /**
  * The statistics use-case every host calls (CLI `xxgk stats`, the 统计 tab, the ribbon 月度统计):
  * read the register, count the catalogue, verify the log, compute the roll-up and 表三/表四 and
- * write their sheets. Catalogue counts are today's and go into today's month.
+ * write their sheets. Catalogue counts are today's and go into today's month. A register without
+ * its header or a required column throws RegisterUnreadableError before anything is written.
  */
 export async function rollUpStats(port: WorkbookPort, input: RollUpInput): Promise<RollUpResult> {
   const register = await loadRegister(port, input.sheet, { rules: input.rules, calendar: input.calendar });
+  // no header or a required column missing: no records, and tables of zeros whose checks all
+  // hold would look like a year without applications; nothing is written
+  assertRegisterReadable(register);
   if (input.logRegister) {
     try {
       await logEvents(port, [], { register: register.records, operator: input.logRegister.operator });

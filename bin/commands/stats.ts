@@ -4,10 +4,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadRegister } from '../../addin/usecases/register.ts';
+import { RegisterUnreadableError, assertRegisterReadable, loadRegister } from '../../addin/usecases/register.ts';
 import { logEvents, rollUpStats, verifyPortLog } from '../../addin/usecases/stats.ts';
 import { monthlyCsv, statsText, table3Csv, table4Csv } from '../../forms-lib/stats/index.ts';
-import { type Out, UsageError, format, isoDateOption, parse, readInput, todayInChina, writeAtomic } from './common.ts';
+import { CliError, type Out, UsageError, format, isoDateOption, parse, readInput, todayInChina, writeAtomic } from './common.ts';
 import { rulesOf } from '../../addin/usecases/forms.ts';
 import { officeCalendar } from '../../forms-lib/templates/index.ts';
 import { loadSettingsFile } from './office.ts';
@@ -19,6 +19,16 @@ export const STATS_USAGE = `  xxgk stats 登记表.xlsx --year YYYY [--month YYY
   xxgk log verify 登记表.xlsx                              校验事件日志是否被改动 / verify the event log's hash chain
   xxgk log sync 登记表.xlsx [--operator 姓名] [--settings 机关设置.json]
                                                           把登记表的状态变化记入事件日志 / log the register's state changes`;
+
+/** A register that cannot be read (no header, a required column missing): exit 2, nothing printed as a result. */
+async function readable<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    if (e instanceof RegisterUnreadableError) throw new CliError(e.zh, e.en);
+    throw e;
+  }
+}
 
 export async function cmdStats(args: string[], out: Out): Promise<number> {
   const { values, positionals } = parse(args, {
@@ -51,7 +61,7 @@ export async function cmdStats(args: string[], out: Out): Promise<number> {
   const office = values.settings ? loadSettingsFile(values.settings as string) : undefined;
   const rules = office ? rulesOf(office) : undefined;
   const calendar = office ? officeCalendar(office) : undefined;
-  const res = await rollUpStats(wb, { year, month, today, rules, calendar, sheet: values.sheet as string | undefined, catalogue });
+  const res = await readable(() => rollUpStats(wb, { year, month, today, rules, calendar, sheet: values.sheet as string | undefined, catalogue }));
   const reg = res.register;
   for (const i of reg.issues.filter((x) => x.severity === 'error')) out.err(`登记表 ${i.cell}：${i.zh} / ${i.en}`);
   if (reg.rejectedRows.length) out.err(`提示：登记表有 ${reg.rejectedRows.length} 行因错误未计入统计（第 ${reg.rejectedRows.join('、')} 行）。 / ${reg.rejectedRows.length} register rows with errors were not counted.`);
@@ -116,6 +126,7 @@ async function cmdLogSync(args: string[], out: Out): Promise<number> {
   const wb = readInput(file);
   const office = values.settings ? loadSettingsFile(values.settings as string) : undefined;
   const reg = await loadRegister(wb, values.sheet as string | undefined, { rules: office ? rulesOf(office) : undefined, calendar: office ? officeCalendar(office) : undefined });
+  await readable(async () => assertRegisterReadable(reg));
   if (reg.rejectedRows.length) out.err(`提示：登记表有 ${reg.rejectedRows.length} 行因错误未记录（第 ${reg.rejectedRows.join('、')} 行）。 / ${reg.rejectedRows.length} register rows with errors were not logged.`);
   const r = await logEvents(wb, [], { register: reg.records, operator: values.operator as string | undefined });
   if (r.rows.length) writeAtomic(file!, wb.save());

@@ -3,7 +3,7 @@
  * derived state and due dates of each application. Pure core: no Node, DOM or Office imports.
  */
 export * from './types.ts';
-export { type RegisterGrid, type ReadRegisterOptions, type RegisterHeaderColumn, type RegisterRead, HALF_CLOSED, NON_BLOCKING, REQUIRED_COLUMNS, a1, readRegister } from './readRegister.ts';
+export { type RegisterGrid, type ReadRegisterOptions, type RegisterHeaderColumn, type RegisterRead, type RejectedRow, HALF_CLOSED, NON_BLOCKING, REQUIRED_COLUMNS, a1, readRegister } from './readRegister.ts';
 export { type ApplicationStatus, type DeriveStatusOptions, deriveStatus } from './deriveStatus.ts';
 export { type DateParse, excelSerialToIso, parseRegisterDate } from './dates.ts';
 export {

@@ -117,6 +117,7 @@ describe('readRegister: every issue at its cell', () => {
     expect(blocking).toBe(expected.some(([code, , sev]) => sev === 'error' && !/^(resident-id|credit-code|id-number|reply-date-missing|outcome-missing)/.test(code)));
     expect(r.records).toHaveLength(blocking ? 0 : 1);
     expect(r.rejectedRows).toEqual(blocking ? [3] : []);
+    expect(r.rejected.map((x) => x.row)).toEqual(r.rejectedRows);
     for (const i of r.issues) {
       expect(i.sheet).toBe('申请登记');
       expect(i.row).toBe(3);
@@ -166,6 +167,23 @@ describe('readRegister: every issue at its cell', () => {
   });
 });
 
+describe('readRegister: rows left out keep their 登记编号', () => {
+  it('names the 登记编号 of each rejected row when it can be read, and none when it is blank or an error value', () => {
+    const r = readRegister(
+      grid([
+        { ...BASE, 登记编号: 'T-001', 申请人: null },
+        { ...BASE, 登记编号: 'T-002', 收到日期: '2026-02-30' },
+        { ...BASE, 登记编号: null },
+        { ...BASE, 登记编号: '#N/A' },
+        { ...BASE, 登记编号: 'T-005' },
+      ], { A6: { kind: 'error', error: '#N/A' } }),
+    );
+    expect(r.records.map((a) => a.id)).toEqual(['T-005']);
+    expect(r.rejectedRows).toEqual([3, 4, 5, 6]);
+    expect(r.rejected).toEqual([{ row: 3, id: 'T-001' }, { row: 4, id: 'T-002' }, { row: 5 }, { row: 6 }]);
+  });
+});
+
 describe('readRegister: header problems', () => {
   it('no header row', () => {
     const r = readRegister({ sheet: '申请登记', values: [['登记编号', '收到日期', '申请人'], ['A', 'B', 'C']] });
@@ -176,11 +194,24 @@ describe('readRegister: header problems', () => {
   it('a missing required column is an error naming it; a missing optional one a warning', () => {
     const header = REGISTER_COLUMNS.filter((c) => c !== '申请方式' && c !== '邮政编码');
     const r = readRegister(grid([BASE], undefined, header));
+    // the issue sits on the header row's first cell, not on a cell past its end
     expect(r.issues.map((i) => [i.code, i.cell, i.column, i.severity])).toEqual([
-      ['column-missing', 'V2', '申请方式', 'error'],
-      ['column-missing-optional', 'V2', '邮政编码', 'warning'],
+      ['column-missing', 'A2', '申请方式', 'error'],
+      ['column-missing-optional', 'A2', '邮政编码', 'warning'],
     ]);
-    expect(r.issues[0].zh).toBe('缺少必需的列「申请方式」（表头在第 2 行）。');
+    expect(r.issues[0].zh).toBe('缺少必需的列「申请方式」：表头在第 2 行（A2:U2），其中没有「申请方式」。');
+    expect(r.issues[0].en).toBe('Required column "申请方式" is missing: the header is row 2 (A2:U2) and has no "申请方式".');
+    expect(r.issues[1].zh).toBe('缺少列「邮政编码」（表头在第 2 行，A2:U2），按空白处理。');
+    expect(r.records).toEqual([]);
+    expect(r.rejected).toEqual([]);
+  });
+
+  it('a renamed required column: the message names the look-alike label and its cell, not an unrelated extra column', () => {
+    const header = ['序号', ...REGISTER_COLUMNS.map((c) => (c === '收到日期' ? '收件日期' : c)), '行政复议'];
+    const r = readRegister(grid([BASE], undefined, header));
+    expect(r.issues.map((i) => [i.code, i.cell])).toEqual([['column-missing', 'A2']]);
+    expect(r.issues[0].zh).toBe('缺少必需的列「收到日期」：表头在第 2 行（A2:Y2），其中没有「收到日期」；表头中的「收件日期」（C2）如是这一列，请改名为「收到日期」。');
+    expect(r.issues[0].en).toBe('Required column "收到日期" is missing: the header is row 2 (A2:Y2) and has no "收到日期"; if "收件日期" (C2) is that column, rename it "收到日期".');
     expect(r.records).toEqual([]);
   });
 

@@ -4,13 +4,15 @@
  *
  * - Header: the row (among the first 30) matching the most contract labels (whitespace inside a
  *   label and a leading/trailing * are ignored), so title rows above it are fine. Columns not in
- *   the contract are kept per record in `extra`. A missing required column is an error naming it;
- *   a missing optional one a warning.
+ *   the contract are kept per record in `extra`. A missing required column is an error naming it,
+ *   the header row's cells (A2:Y2) and a look-alike label there (收件日期 for 收到日期), and no row
+ *   is read; a missing optional one a warning.
  * - Rows: every row below the header whose contract cells are not all blank. A row with an error
  *   in a field the deadlines or statistics depend on (登记编号, dates, 申请方式, 申请人类型, 申请人,
  *   所需信息, 延期, 办理结果) is reported and left out of `records`; errors in the other columns
  *   (e.g. a wrong 证件号码 check digit: NON_BLOCKING) and warnings keep the row, so the annual
- *   statistics still count it while the issue asks for a correction.
+ *   statistics still count it while the issue asks for a correction. `rejected` keeps the
+ *   登记编号 of each row left out, so a lookup by 登记编号 can name that row's errors.
  */
 import type { IsoDate } from '../calendar/index.ts';
 import { STATUTORY_RULES, type DeadlineRules } from '../calendar/index.ts';
@@ -53,6 +55,14 @@ export interface RegisterRead {
   readonly issues: RegisterIssue[];
   /** Rows with data that were left out of `records` because of errors. */
   readonly rejectedRows: number[];
+  /** The same rows with their 登记编号 when it could be read (so a lookup by id can name the row). */
+  readonly rejected: RejectedRow[];
+}
+
+/** A row left out of `records`: its sheet row and its 登记编号, when the cell holds one. */
+export interface RejectedRow {
+  readonly row: number;
+  readonly id?: string;
 }
 
 /**
@@ -141,7 +151,7 @@ export function readRegister(grid: RegisterGrid, options: ReadRegisterOptions = 
     issue('error', 1, 1, '', 'header-not-found',
       `找不到表头行：前 ${HEADER_SCAN_ROWS} 行中没有一行包含至少 ${HEADER_MIN_MATCHES} 个登记表列名（${REGISTER_COLUMNS.slice(0, 5).join('、')}…）。`,
       `No header row: none of the first ${HEADER_SCAN_ROWS} rows has at least ${HEADER_MIN_MATCHES} register column labels (${REGISTER_COLUMNS.slice(0, 5).join(', ')}…).`);
-    return { sheet, header: null, records: [], issues, rejectedRows: [] };
+    return { sheet, header: null, records: [], issues, rejectedRows: [], rejected: [] };
   }
   const hr = header.row;
   const colOf = new Map<RegisterColumn, number>();
@@ -152,19 +162,33 @@ export function readRegister(grid: RegisterGrid, options: ReadRegisterOptions = 
       `表头「${d.label}」重复出现，第一个在 ${a1(hr, colOf.get(labelKey(d.label) as RegisterColumn) ?? 1)}；请删除或改名。`,
       `Header "${d.label}" appears twice (first at ${a1(hr, colOf.get(labelKey(d.label) as RegisterColumn) ?? 1)}); remove or rename one.`);
   }
+  // a missing column is named with the header row as it is (its first to last cell), and with a
+  // label there that matches no column but looks like it (收件日期 for 收到日期: a renamed header)
+  const firstCol = Math.min(...header.columns.map((c) => c.col));
+  const span = firstCol === lastCol ? a1(hr, firstCol) : `${a1(hr, firstCol)}:${a1(hr, lastCol)}`;
+  const lookalikes = (name: string): RegisterHeaderColumn[] =>
+    header.columns.filter((c) => c.column === null && [...new Set(labelKey(c.label))].filter((ch) => name.includes(ch)).length >= Math.min(2, name.length));
   let missingRequired = false;
   REGISTER_COLUMNS.forEach((name) => {
     if (colOf.has(name)) return;
     const required = REQUIRED_COLUMNS.includes(name);
     missingRequired ||= required;
-    issue(required ? 'error' : 'warning', hr, lastCol + 1, name, required ? 'column-missing' : 'column-missing-optional',
-      required ? `缺少必需的列「${name}」（表头在第 ${hr} 行）。` : `缺少列「${name}」（表头在第 ${hr} 行），按空白处理。`,
-      required ? `Required column "${name}" is missing (header in row ${hr}).` : `Column "${name}" is missing (header in row ${hr}); read as blank.`);
+    const like = lookalikes(name);
+    const unknownZh = like.length ? `；表头中的${like.map((c) => `「${c.label}」（${a1(hr, c.col)}）`).join('、')}如是这一列，请改名为「${name}」` : '';
+    const unknownEn = like.length ? `; if ${like.map((c) => `"${c.label}" (${a1(hr, c.col)})`).join(' or ')} is that column, rename it "${name}"` : '';
+    issue(required ? 'error' : 'warning', hr, firstCol, name, required ? 'column-missing' : 'column-missing-optional',
+      required
+        ? `缺少必需的列「${name}」：表头在第 ${hr} 行（${span}），其中没有「${name}」${unknownZh}。`
+        : `缺少列「${name}」（表头在第 ${hr} 行，${span}），按空白处理${unknownZh}。`,
+      required
+        ? `Required column "${name}" is missing: the header is row ${hr} (${span}) and has no "${name}"${unknownEn}.`
+        : `Column "${name}" is missing (header in row ${hr}, ${span}); read as blank${unknownEn}.`);
   });
-  if (missingRequired) return { sheet, header: { row: hr, columns: header.columns }, records: [], issues, rejectedRows: [] };
+  if (missingRequired) return { sheet, header: { row: hr, columns: header.columns }, records: [], issues, rejectedRows: [], rejected: [] };
 
   const records: Application[] = [];
   const rejectedRows: number[] = [];
+  const rejected: RejectedRow[] = [];
   const firstRowOfId = new Map<string, number>();
   const extras = header.columns.filter((c) => c.column === null);
 
@@ -388,6 +412,8 @@ export function readRegister(grid: RegisterGrid, options: ReadRegisterOptions = 
     const errors = errorCount - before;
     if (errors > 0 || receivedOn === undefined || channel === undefined || applicantType === undefined) {
       rejectedRows.push(r);
+      const idCell = special('登记编号');
+      rejected.push(id !== '' && idCell?.kind !== 'error' && !(idCell?.kind === 'formula' && idCell.error) ? { row: r, id } : { row: r });
       continue;
     }
     const extra: Record<string, string> = {};
@@ -426,5 +452,5 @@ export function readRegister(grid: RegisterGrid, options: ReadRegisterOptions = 
       extra,
     });
   }
-  return { sheet, header: { row: hr, columns: header.columns }, records, issues, rejectedRows };
+  return { sheet, header: { row: hr, columns: header.columns }, records, issues, rejectedRows, rejected };
 }

@@ -175,3 +175,46 @@ describe('xxgk form --log saves the register in place losslessly', () => {
     expect(fs.readdirSync(tmp).filter((f) => f.startsWith('lossless.xlsx.') && f.endsWith('.tmp'))).toEqual([]);
   });
 });
+
+describe('xxgk stats on a register it cannot read', () => {
+  it('a renamed required column: exit 2 naming the column and the header row; no table, no ✓, nothing written', async () => {
+    const wb = readWorkbook(fs.readFileSync(REGISTER), 'register-sample.xlsx');
+    const grid = await wb.readSheet('申请登记');
+    const col = grid.values[1]!.indexOf('收到日期') + 1;
+    expect((await wb.applyEdits('申请登记', [{ row: 2, col, cell: '', expect: '收到日期', set: '收件日期' }])).applied).toHaveLength(1);
+    const reg = path.join(tmp, 'reg-nohdr.xlsx');
+    fs.writeFileSync(reg, wb.save());
+    const copy = path.join(tmp, 'nohdr-copy.xlsx');
+    const csv = path.join(tmp, 'nohdr-csv');
+    for (const format of ['text', 'json']) {
+      const r = await run(['stats', reg, '--year', '2026', '--today', '2026-11-20', '--format', format, '--out', copy, '--csv', csv]);
+      expect(r.code).toBe(2);
+      expect(r.out).toBe('');
+      expect(r.err.split('\n')).toEqual([
+        '错误：无法读取登记表「申请登记」：缺少必需的列「收到日期」：表头在第 2 行（A2:Y2），其中没有「收到日期」；表头中的「收件日期」（C2）如是这一列，请改名为「收到日期」。请更正表头后重试',
+        'Error: cannot read the register sheet "申请登记": required column "收到日期" is missing: the header is row 2 (A2:Y2) and has no "收到日期"; if "收件日期" (C2) is that column, rename it "收到日期". Correct the header and try again',
+      ]);
+      expect(fs.existsSync(copy)).toBe(false);
+      expect(fs.existsSync(csv)).toBe(false);
+    }
+    const sync = await run(['log', 'sync', reg]);
+    expect(sync.code).toBe(2);
+    expect(sync.err).toContain('缺少必需的列「收到日期」');
+    expect(sync.out).toBe('');
+  });
+
+  it('no header row at all: exit 2, the header problem named', async () => {
+    const wb = readWorkbook(fs.readFileSync(REGISTER), 'register-sample.xlsx');
+    const grid = await wb.readSheet('申请登记');
+    const header = grid.values[1]!;
+    const edits = header.map((v, i) => ({ row: 2, col: i + 1, cell: '', expect: v as string, set: '' })).filter((e) => e.expect !== null && e.expect !== '');
+    expect((await wb.applyEdits('申请登记', edits)).applied).toHaveLength(edits.length);
+    const reg = path.join(tmp, 'reg-noheader.xlsx');
+    fs.writeFileSync(reg, wb.save());
+    const r = await run(['stats', reg, '--year', '2026', '--today', '2026-11-20']);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toContain('错误：无法读取登记表「申请登记」：找不到表头行：前 30 行中没有一行包含至少 4 个登记表列名');
+    expect(r.err).toContain('Error: cannot read the register sheet "申请登记": no header row: none of the first 30 rows');
+  });
+});
