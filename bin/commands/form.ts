@@ -8,12 +8,17 @@
  *
  * With --log the event (type, 登记编号, 文号) is appended to the register workbook's very-hidden log,
  * saved atomically and losslessly; 文号 are always allocated past those already in that log.
+ *
+ * Exit codes: 0 all made; 1 --all-open left out rows with errors (listed on stderr, the others
+ * made); 2 nothing made: usage, a register without its header or a required column, the --id
+ * row missing or with errors, a bad --extra.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { listForms, officeCalendar } from '../../forms-lib/templates/index.ts';
-import { generateForms, openApplicationIds, rulesOf } from '../../addin/usecases/forms.ts';
-import { type Out, UsageError, isoDateOption, parse, readInput, todayInChina, writeAtomic } from './common.ts';
+import { type SkippedRow, generateForms, openApplications, rulesOf, skippedRowsMessage } from '../../addin/usecases/forms.ts';
+import { RegisterUnreadableError } from '../../addin/usecases/register.ts';
+import { CliError, type Out, UsageError, isoDateOption, parse, readInput, todayInChina, writeAtomic } from './common.ts';
 import { SAMPLE_SETTINGS, fontsFor, loadSettingsFile } from './office.ts';
 
 export const FORM_USAGE = `  xxgk form --list                                         列出文书类型 / list form types
@@ -39,6 +44,16 @@ function safeName(s: string): string {
 }
 
 export async function cmdForm(args: string[], out: Out): Promise<number> {
+  try {
+    return await formCommand(args, out);
+  } catch (e) {
+    // a register that cannot be read is not an empty one: exit 2 naming the header row
+    if (e instanceof RegisterUnreadableError) throw new CliError(e.zh, e.en);
+    throw e;
+  }
+}
+
+async function formCommand(args: string[], out: Out): Promise<number> {
   const { values, positionals } = parse(args, {
     list: { type: 'boolean' },
     register: { type: 'string' },
@@ -79,10 +94,19 @@ export async function cmdForm(args: string[], out: Out): Promise<number> {
   const wb = readInput(registerFile);
   const sheet = values.sheet as string | undefined;
   const calendar = officeCalendar(settings);
-  const ids = all ? await openApplicationIds(wb, today, sheet, rulesOf(settings), calendar) : [id!];
+  const open = all ? await openApplications(wb, today, sheet, rulesOf(settings), calendar) : undefined;
+  const ids = open ? open.ids : [id!];
+  const skipped: SkippedRow[] = open?.skipped ?? [];
+  // rows with errors get no form, and are said (exit 1) however the others turn out
+  const reportSkipped = (): void => {
+    if (!skipped.length) return;
+    const m = skippedRowsMessage(skipped);
+    out.err(`错误：${m.zh}\nError: ${m.en}`);
+  };
   if (ids.length === 0) {
-    out.log(`没有未办结的申请（${today}）。 / No open applications on ${today}.`);
-    return 0;
+    out.log(skipped.length ? `没有可生成文书的未办结申请（${today}）。 / No open application to make a form for on ${today}.` : `没有未办结的申请（${today}）。 / No open applications on ${today}.`);
+    reportSkipped();
+    return skipped.length ? 1 : 0;
   }
   // an issued document is never replaced by accident: a PDF already there would lose the copy of
   // a 文号 the log records as issued (checked before anything is generated or logged)
@@ -112,7 +136,8 @@ export async function cmdForm(args: string[], out: Out): Promise<number> {
   }
   if (values.log) writeAtomic(registerFile, wb.save());
   if (values.format === 'json') {
-    out.log(JSON.stringify({ type, today, logged: !!values.log, forms: written }, null, 2));
+    const skippedJson = skipped.map((x) => ({ row: x.row, ...(x.id ? { id: x.id } : {}), errors: x.errors.map((i) => ({ cell: i.cell, code: i.code, zh: i.zh, en: i.en })) }));
+    out.log(JSON.stringify({ type, today, logged: !!values.log, forms: written, ...(all ? { skipped: skippedJson } : {}) }, null, 2));
   } else {
     const zh = known.find((f) => f.id === type)!.zh;
     for (const w of written) {
@@ -121,5 +146,6 @@ export async function cmdForm(args: string[], out: Out): Promise<number> {
     if (values.log) out.log(`已记入登记表的事件日志：${registerFile}`);
     else if (results.some((r) => r.docNumber)) out.err('提示：未加 --log，本次文号未登记，之后可能重号。 / Note: without --log the 文号 issued are not recorded and could be issued again.');
   }
-  return 0;
+  reportSkipped();
+  return skipped.length ? 1 : 0;
 }
