@@ -9,8 +9,9 @@
  * input (reasons, responsible office …).
  */
 import { z } from 'zod';
+import { isIsoDate } from '../calendar/index.ts';
 import type { ApplicationState, OutcomeId } from '../register/types.ts';
-import { SettingsError } from './errors.ts';
+import { MissingInputError, SettingsError } from './errors.ts';
 import { FORM_IDS, type FormId } from './ids.ts';
 import { describeIssues } from './zodIssues.ts';
 
@@ -62,14 +63,24 @@ const blockSchema = z.discriminatedUnion('t', [
   z.strictObject({ t: z.literal('table'), rows: z.array(rowSchema).min(1), ...cond }),
 ]);
 
-const extraSchema = z.strictObject({
-  zh: z.string().min(1),
-  en: z.string().min(1),
-  required: z.boolean().default(false),
-  /** 'date' values are YYYY-MM-DD and are written 2026年3月5日 */
-  type: z.enum(['text', 'date']).default('text'),
-  default: z.string().optional(),
-});
+/** What an extra input holds; checked before anything is generated (checkExtras). */
+export const EXTRA_KINDS = ['text', 'date', 'amount'] as const;
+export type ExtraKind = (typeof EXTRA_KINDS)[number];
+
+const extraSchema = z
+  .strictObject({
+    zh: z.string().min(1),
+    en: z.string().min(1),
+    required: z.boolean().default(false),
+    /**
+     * text: as typed; date: a real YYYY-MM-DD, written 2026年3月5日; amount: yuan above 0 with at
+     * most 2 decimals (100, 100.50), written as typed
+     */
+    type: z.enum(EXTRA_KINDS).default('text'),
+    default: z.string().optional(),
+  })
+  // `kind` is what the value must be; `type` how it is printed (an amount is printed as text)
+  .transform(({ type, ...e }) => ({ ...e, kind: type, type: type === 'date' ? ('date' as const) : ('text' as const) }));
 
 const definitionSchema = z
   .strictObject({
@@ -156,4 +167,110 @@ export function defineForm(input: FormDefinitionInput & { id: FormId }): FormDef
   const r = definitionSchema.safeParse(input);
   if (!r.success) throw new SettingsError(`文书定义「${String((input as { id?: unknown }).id)}」`, `form definition "${String((input as { id?: unknown }).id)}"`, describeIssues(r.error));
   return r.data as FormDefinition;
+}
+
+/** One problem with the extra inputs given for a form: the key, the value as given, zh + en. */
+export interface ExtraProblem {
+  readonly key: string;
+  readonly value: string;
+  readonly code: 'extra-unknown' | 'extra-date-format' | 'extra-date-impossible' | 'extra-amount';
+  readonly zh: string;
+  readonly en: string;
+}
+
+/** Every text a definition fills (blocks, conditions, metadata title, fillable-PDF fields). */
+function templatesOf(def: FormDefinition): string[] {
+  const out: string[] = [def.metaTitle, ...Object.values(def.acroFields)];
+  for (const b of def.blocks) {
+    for (const key of ['if', 'unless'] as const) if (b[key] !== undefined) out.push(`{${b[key]}}`);
+    if (b.t === 'title' || b.t === 'para') out.push(b.text);
+    if (b.t === 'signature' && b.issuer !== undefined) out.push(b.issuer);
+    if (b.t === 'docNumber' && b.label !== undefined) out.push(b.label);
+    if (b.t === 'table') for (const r of b.rows) for (const c of r.cells) out.push(c.value ?? '', c.label ?? '');
+  }
+  return out;
+}
+
+/**
+ * The extra keys a form takes: those it declares, and `note` where its wording shows {note}
+ * (the 备注 of the register row, which an extra may replace).
+ */
+export function acceptedExtras(def: FormDefinition): string[] {
+  const keys = Object.keys(def.extras);
+  const usesNote = templatesOf(def).some((t) => placeholders(t).some((p) => p.name === 'note'));
+  return usesNote && !keys.includes('note') ? [...keys, 'note'] : keys;
+}
+
+const AMOUNT = /^\d+(?:\.\d{1,2})?$/;
+const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Check the extra inputs given for a form: every key must be one it takes, a date a real
+ * YYYY-MM-DD, an amount a number of yuan above 0 with at most 2 decimals. Blank values are left
+ * to the required-input check. Pure; returns every problem, in the order given.
+ */
+export function checkExtras(def: FormDefinition, extra: Readonly<Record<string, string>> | undefined): ExtraProblem[] {
+  const accepted = acceptedExtras(def);
+  const problems: ExtraProblem[] = [];
+  for (const [key, raw] of Object.entries(extra ?? {})) {
+    const value = String(raw);
+    const shown = value.trim();
+    if (!accepted.includes(key)) {
+      problems.push({
+        key, value, code: 'extra-unknown',
+        zh: accepted.length ? `不接受 ${key}=「${shown}」：没有这个键，可用的键：${accepted.join('、')}` : `不接受 ${key}=「${shown}」：本文书没有额外输入`,
+        en: accepted.length ? `${key}="${shown}" is not taken: no such key; the keys it takes: ${accepted.join(', ')}` : `${key}="${shown}" is not taken: this form has no extra inputs`,
+      });
+      continue;
+    }
+    const spec = def.extras[key];
+    if (!spec || shown === '') continue;
+    if (spec.kind === 'date' && !isIsoDate(shown)) {
+      const impossible = DATE_SHAPE.test(shown);
+      problems.push({
+        key, value, code: impossible ? 'extra-date-impossible' : 'extra-date-format',
+        zh: `${key}=「${shown}」${impossible ? '不是存在的日期' : '不是日期'}（${spec.zh}，应写作 YYYY-MM-DD，如 2026-10-16）`,
+        en: `${key}="${shown}" is ${impossible ? 'not a real date' : 'not a date'} (${spec.en}; write YYYY-MM-DD, e.g. 2026-10-16)`,
+      });
+    } else if (spec.kind === 'amount') {
+      const n = shown.normalize('NFKC');
+      if (!AMOUNT.test(n) || !(Number(n) > 0)) {
+        problems.push({
+          key, value, code: 'extra-amount',
+          zh: `${key}=「${shown}」不是有效的金额（${spec.zh}，应为大于 0 的数，最多两位小数，如 100 或 100.50）`,
+          en: `${key}="${shown}" is not a valid amount (${spec.en}; a number above 0 with at most 2 decimals, e.g. 100 or 100.50)`,
+        });
+      }
+    }
+  }
+  return problems;
+}
+
+/** The message for the problems checkExtras found: zh, en (no " / " inside either). */
+export function extrasMessage(def: FormDefinition, problems: readonly ExtraProblem[]): { zh: string; en: string } {
+  return {
+    zh: `「${def.zh}」的额外输入有误：${problems.map((p) => p.zh).join('；')}`,
+    en: `form "${def.id}": bad extra input: ${problems.map((p) => p.en).join('; ')}`,
+  };
+}
+
+/**
+ * Extra inputs that are unknown to the form or not of their kind (checkExtras). A
+ * MissingInputError, so every host that reports a missing input reports this one too; its
+ * message is "中文 / English" with the key and the value.
+ */
+export class ExtraInputError extends MissingInputError {
+  readonly problems: readonly ExtraProblem[];
+  readonly zh: string;
+  readonly en: string;
+  constructor(def: FormDefinition, problems: readonly ExtraProblem[]) {
+    const first = problems[0]?.key ?? '';
+    super(def.zh, `extra.${first}`, first);
+    const m = extrasMessage(def, problems);
+    this.message = `${m.zh} / ${m.en}`;
+    this.name = 'ExtraInputError';
+    this.problems = problems;
+    this.zh = m.zh;
+    this.en = m.en;
+  }
 }

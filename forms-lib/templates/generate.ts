@@ -10,7 +10,7 @@ import { GBT9704 } from '../layout/index.ts';
 import { createDocument, fillPdfForm, listFormFields, loadFonts, type FormDocument, type LoadedFonts } from '../pdf/index.ts';
 import type { Application } from '../register/types.ts';
 import { createContext, fillTemplate, type FormContext } from './context.ts';
-import type { FormDefinition } from './definition.ts';
+import { ExtraInputError, checkExtras, type FormDefinition } from './definition.ts';
 import { allocateDocNumber, findIssued, readDocNumber, type IssuedDocNumber } from './docNumber.ts';
 import { DocNumberNotUsedError, DocNumberPatternError, DocNumberTakenError, FillableFieldError, MissingInputError } from './errors.ts';
 import { allDefinitions, getDefinition } from './registry.ts';
@@ -31,7 +31,10 @@ export interface GenerateInput {
   readonly docNumber?: string;
   /** 文号 already issued (from the log); required to allocate, and an explicit docNumber may not be among them */
   readonly usedDocNumbers?: readonly IssuedDocNumber[];
-  /** per-form inputs: reasons, 补正事项, responsible office … (see listForms()[i].extras) */
+  /**
+   * per-form inputs: reasons, 补正事项, responsible office … (see listForms()[i].extras); an unknown
+   * key or a value not of its kind (a date, an amount) is an ExtraInputError naming key and value
+   */
   readonly extra?: Readonly<Record<string, string>>;
   /** working-day calendar; default: officeCalendar(settings), i.e. settings.calendar or the national one */
   readonly calendar?: Calendar;
@@ -97,6 +100,9 @@ function prepare(type: FormId | string, input: GenerateInput, alsoUsed: readonly
   if (!input.fonts) throw new MissingInputError(def.zh, 'fonts', '字体');
   if (!isIsoDate(input.today)) throw new MissingInputError(def.zh, 'today', `成文日期（YYYY-MM-DD，收到 ${JSON.stringify(input.today)}）`);
   const settings = parseSettings(input.settings);
+  // an unknown key or a value not of its kind (amount=abc, a 2月30日) is refused, naming both
+  const problems = checkExtras(def, input.extra);
+  if (problems.length > 0) throw new ExtraInputError(def, problems);
   let docNumber = input.docNumber?.trim() || undefined;
   if (!def.needsDocNumber && docNumber !== undefined) throw new DocNumberNotUsedError(def.zh, docNumber);
   if (def.needsDocNumber) {

@@ -11,7 +11,7 @@ export default defineForm({
   extras: {
     basis: { zh: '计费方式（按件或按量）', en: 'basis: 按件 (per request) or 按量 (by volume)', required: true },
     quantity: { zh: '计费数量', en: 'count, e.g. 第11件 or 共120页', required: true },
-    amount: { zh: '收费金额（元）', en: 'amount in yuan', required: true },
+    amount: { zh: '收费金额（元）', en: 'amount in yuan', required: true, type: 'amount' },
     payment: { zh: '缴费方式', en: 'how to pay', required: true },
   },
   fits: { states: ['open', 'due-soon', 'extended'] },
