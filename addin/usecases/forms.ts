@@ -10,8 +10,10 @@ import type { Application, ApplicationStatus, RegisterIssue } from '../../forms-
 import { LOG_SHEET, readLogEvents } from '../../forms-lib/stats/index.ts';
 import {
   type FormId,
+  type FormWarning,
   type IssuedDocNumber,
   type OfficeSettings,
+  formWarnings,
   formsFor,
   generateForm,
   getDefinition,
@@ -83,6 +85,8 @@ export interface FormResult {
   readonly pages: number;
   readonly provisional: boolean;
   readonly logged: boolean;
+  /** What the register says against issuing it on `today` (a late 补正告知书 …): said, not refused. */
+  readonly warnings: readonly FormWarning[];
 }
 
 /** The forms that fit an application in its state on `today` (ids with their Chinese names). */
@@ -164,7 +168,8 @@ export async function generateForms(port: WorkbookPort, ids: readonly string[], 
       calendar,
     });
     if (r.docNumber) used.push({ type: def.id, docNumber: r.docNumber });
-    results.push({ application: app, status, type: def.id, zh: def.zh, pdf: r.pdf, docNumber: r.docNumber, pages: r.pages, provisional: r.provisional, logged: false });
+    const warnings = formWarnings(def, app, status, request.today);
+    results.push({ application: app, status, type: def.id, zh: def.zh, pdf: r.pdf, docNumber: r.docNumber, pages: r.pages, provisional: r.provisional, logged: false, warnings });
   }
   if (request.log && results.length > 0) {
     // register changes since the log last saw the register go in first, in the same append

@@ -11,7 +11,9 @@
  *
  * Exit codes: 0 all made; 1 --all-open left out rows with errors (listed on stderr, the others
  * made); 2 nothing made: usage, a register without its header or a required column, the --id
- * row missing or with errors, a bad --extra.
+ * row missing or with errors, a bad --extra. What the register says against a document (formWarnings:
+ * an extension past the reply limit, a late 补正告知书 …) is printed on stderr as 警告 / Warning and
+ * in the JSON `warnings`; it does not change the exit code.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -127,13 +129,15 @@ async function formCommand(args: string[], out: Out): Promise<number> {
     sheet,
     log: values.log ? { operator: values.operator as string | undefined } : undefined,
   });
-  const written: { id: string; file: string; docNumber?: string; pages: number; provisional: boolean }[] = [];
+  const written: { id: string; file: string; docNumber?: string; pages: number; provisional: boolean; warnings?: { code: string; zh: string; en: string }[] }[] = [];
   if (all) fs.mkdirSync(dest, { recursive: true });
   for (const r of results) {
     const file = fileOf(r.application.id);
     writeAtomic(file, r.pdf);
-    written.push({ id: r.application.id, file, docNumber: r.docNumber, pages: r.pages, provisional: r.provisional });
+    written.push({ id: r.application.id, file, docNumber: r.docNumber, pages: r.pages, provisional: r.provisional, ...(r.warnings.length ? { warnings: r.warnings.map(({ code, zh, en }) => ({ code, zh, en })) } : {}) });
   }
+  // what the register says against a document (an extension past the limit …): said, not refused
+  for (const r of results) for (const w of r.warnings) out.err(`警告：${r.application.id}：${w.zh}\nWarning: ${r.application.id}: ${w.en}`);
   if (values.log) writeAtomic(registerFile, wb.save());
   if (values.format === 'json') {
     const skippedJson = skipped.map((x) => ({ row: x.row, ...(x.id ? { id: x.id } : {}), errors: x.errors.map((i) => ({ cell: i.cell, code: i.code, zh: i.zh, en: i.en })) }));
