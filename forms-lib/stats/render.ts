@@ -205,9 +205,13 @@ export function statsText(json: { monthly: readonly MonthRow[]; table3: Table3; 
   out.push(`${year}年度 表三 收到和处理政府信息公开申请情况`);
   const labelWidth = 44;
   out.push(`  ${pad('', labelWidth)}${json.table3.columns.map((c) => pad(c, 13)).join('')}`);
-  for (const r of json.table3.rows) {
-    const label = r.label.length > 21 ? `${r.label.slice(0, 20)}…` : r.label;
-    out.push(`  ${pad(label, labelWidth)}${r.values.map((v) => pad(String(v), 13)).join('')}`);
+  // the rows as the official table prints them: 三、 and the (三)–(六) headings without numbers
+  const sheet = table3SheetRows(json.table3, [], year).rows;
+  for (const r of sheet.slice(4, sheet.findIndex((x, i) => i >= 4 && x.length === 0))) {
+    const text = String(r[0] ?? '');
+    const label = text.length > 21 ? `${text.slice(0, 20)}…` : text;
+    const values = r.slice(1);
+    out.push(values.every((v) => v === null) ? `  ${label}` : `  ${pad(label, labelWidth)}${values.map((v) => pad(String(v), 13)).join('')}`);
   }
   if (json.table4) {
     out.push('');

@@ -299,7 +299,7 @@ describe('表四 from 行政复议 / 行政诉讼 columns', () => {
 });
 
 describe('statsText', () => {
-  it('prints the months, the 25 rows of 表三 and the checks', () => {
+  it('prints the months, the 25 rows of 表三 under their headings (三、 and (三)–(六), no numbers) and the checks', () => {
     const apps = [app('A', '2024-03-01', '自然人', 'disclose', '2024-03-20'), app('B', '2024-04-01', '其他')];
     const r = buildStats({ applications: apps, year: 2024, month: '2024-03' });
     const lines = statsText(r.json, 2024).split('\n');
@@ -308,7 +308,12 @@ describe('statsText', () => {
     expect(lines[4]).toBe('2024年度 表三 收到和处理政府信息公开申请情况');
     expect(lines[6].startsWith('  一、本年新收政府信息公开申请数量')).toBe(true);
     expect(lines[6].replace(/\s+/g, ' ').trim()).toBe('一、本年新收政府信息公开申请数量 1 0 0 0 0 1 2');
-    expect(lines.filter((l) => /^ {2}\S/.test(l) && !l.startsWith('  2024-') && !l.startsWith('  月份') && !/[✓✗]/.test(l))).toHaveLength(25);
+    expect(lines.filter((l) => /^ {2}\S.*\d$/.test(l) && !l.startsWith('  2024-') && !l.startsWith('  月份') && !/[✓✗]/.test(l))).toHaveLength(25);
+    // the headings stand alone, as in the official table, right above their numbered rows
+    const headings = lines.filter((l) => /^ {2}(三、|（[三四五六]）)\S*$/.test(l));
+    expect(headings).toEqual(['  三、本年度办理结果', '  （三）不予公开', '  （四）无法提供', '  （五）不予处理', '  （六）其他处理']);
+    expect(lines[lines.indexOf('  （三）不予公开') + 1].startsWith('  1.属于国家秘密')).toBe(true);
+    expect(lines[lines.indexOf('  三、本年度办理结果') + 1].startsWith('  （一）予以公开')).toBe(true);
     expect(lines.slice(-6)).toEqual([
       '勾稽关系校验 / checks',
       `  ✓ ${CHECK_BALANCE}`,
