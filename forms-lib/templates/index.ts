@@ -28,8 +28,8 @@ export interface FormInfo {
   readonly zh: string;
   readonly needsDocNumber: boolean;
   readonly kind: 'letter' | 'slip' | 'table';
-  /** extra inputs the form takes (key → Chinese label, required) */
-  readonly extras: readonly { key: string; zh: string; en: string; required: boolean; type: 'text' | 'date' }[];
+  /** extra inputs the form takes (key → Chinese label, required); `type` the input widget, `valueKind` what the value is checked as */
+  readonly extras: readonly { key: string; zh: string; en: string; required: boolean; type: 'text' | 'date'; valueKind: 'text' | 'date' | 'amount' }[];
 }
 
 /** Every form type, in `xxgk form --list` order. */
@@ -39,7 +39,7 @@ export function listForms(): FormInfo[] {
     zh: d.zh,
     needsDocNumber: d.needsDocNumber,
     kind: d.kind,
-    extras: Object.entries(d.extras).map(([key, e]) => ({ key, zh: e.zh, en: e.en, required: e.required, type: e.type })),
+    extras: Object.entries(d.extras).map(([key, e]) => ({ key, zh: e.zh, en: e.en, required: e.required, type: e.type, valueKind: e.kind })),
   }));
 }
 

@@ -26,6 +26,8 @@ describe('listForms / FORM_TYPES', () => {
     expect(byId.receipt).toMatchObject({ zh: '政府信息公开受理回执', needsDocNumber: true, kind: 'slip' });
     expect(byId['handling-form']).toMatchObject({ zh: '依申请公开政府信息办理表', needsDocNumber: false, kind: 'table' });
     expect(byId['reply-not-this-office'].extras.filter((e) => e.required).map((e) => e.key)).toEqual(['reason', 'responsibleOffice', 'responsibleContact']);
+    expect(byId['fee-notice'].extras.find((e) => e.key === 'amount')).toMatchObject({ type: 'text', valueKind: 'amount' });
+    expect(byId['reply-repeat'].extras.find((e) => e.key === 'previousReplyOn')).toMatchObject({ type: 'date', valueKind: 'date' });
     for (const f of forms) expect(f.id).toMatch(/^[a-z]+(-[a-z]+)*$/);
   });
 });
