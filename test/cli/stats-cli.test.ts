@@ -218,3 +218,20 @@ describe('xxgk stats on a register it cannot read', () => {
     expect(r.err).toContain('Error: cannot read the register sheet "申请登记": no header row: none of the first 30 rows');
   });
 });
+
+describe('xxgk stats with register rows it had to leave out', () => {
+  it('prints the tables of the rows it could read, names the bad cell and the rows left out, and exits 1', async () => {
+    const wb = readWorkbook(fs.readFileSync(REGISTER), 'register-sample.xlsx');
+    const grid = await wb.readSheet('申请登记');
+    const col = grid.values[1]!.indexOf('收到日期') + 1;
+    const was = grid.values[13]![col - 1] as string;
+    expect((await wb.applyEdits('申请登记', [{ row: 14, col, cell: '', expect: was, set: '2026-02-30' }])).applied).toHaveLength(1);
+    const reg = path.join(tmp, 'reg-badrow.xlsx');
+    fs.writeFileSync(reg, wb.save());
+    const r = await run(['stats', reg, '--year', '2026', '--today', '2026-11-20']);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('2026年度 表三');
+    expect(r.err).toContain('登记表 C14：');
+    expect(r.err).toContain('提示：登记表有 1 行因错误未计入统计（第 14 行）');
+  });
+});
