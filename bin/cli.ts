@@ -18,19 +18,25 @@ import { loadRegister } from '../addin/usecases/register.ts';
 import { rollUpStats } from '../addin/usecases/stats.ts';
 import { FormRequestError, fittingForms, generateForms, rulesOf } from '../addin/usecases/forms.ts';
 import { cmdLog, cmdStats, STATS_USAGE } from './commands/stats.ts';
-import { CliError, type Out, UsageError, format, parse, readInput, stdio, writeAtomic } from './commands/common.ts';
+import { CliError, type Out, UsageError, format, fsReason, noExtraArguments, outputExists, parse, readInput, stdio, unwritablePath, writeAtomic } from './commands/common.ts';
 
 export { UsageError };
 
 
+const VALIDATE_USAGE = `  xxgk validate FILE [--sheet 名称] [--format text|json]   校验主动公开事项目录 / validate a catalogue`;
+const FIX_USAGE = `  xxgk fix FILE --out FILE [--sheet 名称] [--unsafe] [--dry-run] [--force] [--format text|json]
+                                                          修复并另存（不改原文件）/ fix into a copy`;
+const DEMO_USAGE = `  xxgk demo [--out DIR]                                   用内置样例演示（默认输出到 demo-output/）/ run on built-in samples`;
+const EXIT_CODES = '退出码 / exit codes: 0 无错误 no errors · 1 发现错误 errors found · 2 无法读取或用法错误 cannot read / usage';
+
 const USAGE = `用法 / Usage:
-  xxgk validate FILE [--sheet 名称] [--format text|json]   校验主动公开事项目录 / validate a catalogue
-  xxgk fix FILE --out FILE [--sheet 名称] [--unsafe] [--dry-run] [--format text|json]
-                                                          修复并另存（不改原文件）/ fix into a copy
+${VALIDATE_USAGE}
+${FIX_USAGE}
 ${FORM_USAGE}
 ${STATS_USAGE}
-  xxgk demo [--out DIR]                                   用内置样例演示（默认输出到 demo-output/）/ run on built-in samples
+${DEMO_USAGE}
   xxgk help                                               显示本帮助 / this help
+  xxgk 命令 --help                                         某个命令的用法 / one command's usage
 
 退出码 / exit codes: 0 无错误 no errors · 1 发现错误 errors found · 2 无法读取或用法错误 cannot read / usage`;
 
@@ -40,9 +46,68 @@ const USER_ERRORS: (new (...a: never[]) => Error)[] = [
   UnknownFormError, FillableFieldError, MissingGlyphError, BasePdfError, TextDoesNotFitError,
 ];
 
+/** `xxgk CMD --help`: that command's lines of the usage. */
+const COMMAND_USAGE: Record<string, string> = {
+  validate: VALIDATE_USAGE,
+  fix: FIX_USAGE,
+  form: FORM_USAGE,
+  stats: STATS_USAGE,
+  log: STATS_USAGE,
+  demo: DEMO_USAGE,
+};
+
+/** --help / -h among a command's arguments (before a `--` that ends the options). */
+function asksHelp(args: string[]): boolean {
+  const end = args.indexOf('--');
+  return (end < 0 ? args : args.slice(0, end)).some((a) => a === '--help' || a === '-h');
+}
+
+/** --format json given: a fatal error is then also printed as a JSON object on stdout. */
+function wantsJson(args: string[]): boolean {
+  const end = args.indexOf('--');
+  const a = end < 0 ? args : args.slice(0, end);
+  return a.some((x, i) => x === '--format=json' || (x === '--format' && a[i + 1] === 'json'));
+}
+
+type Failure = { code: string; zh: string; en: string; text: string; exit: number };
+
+/** A known failure → what to print and the exit code; undefined for a bug (rethrown: stack trace). */
+function describeFailure(e: unknown, cmd: string | undefined): Failure | undefined {
+  if (e instanceof UsageError) {
+    const help = cmd && COMMAND_USAGE[cmd] ? `xxgk ${cmd} --help` : 'xxgk --help';
+    return { code: e.code, zh: e.zh, en: e.en, exit: 2, text: `用法错误：${e.zh} / Usage error: ${e.en}\n查看用法 / usage: ${help}` };
+  }
+  if (e instanceof CliError || e instanceof WorkbookReadError) {
+    const exit = e instanceof CliError ? e.exitCode : 2;
+    return { code: e.code, zh: e.zh, en: e.en, exit, text: `错误：${e.zh}\nError: ${e.en}` };
+  }
+  const kind = USER_ERRORS.find((k) => e instanceof k);
+  if (kind) {
+    // These carry "中文 / English" messages naming the field, cell or JSON path.
+    const [zh = '', ...rest] = (e as Error).message.split(' / ');
+    const en = rest.join(' / ');
+    const code = kind.name.replace(/Error$/, '').replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+    return { code, zh, en, exit: 2, text: `错误：${zh}${en ? `\nError: ${en}` : ''}` };
+  }
+  const io = e as NodeJS.ErrnoException;
+  if (e instanceof Error && typeof io.code === 'string' && typeof io.syscall === 'string' && typeof io.path === 'string') {
+    // a file-system call in a command (e.g. creating an --out or --csv folder): the path and the reason in words
+    const r = fsReason(e, io.path);
+    const writing = ['mkdir', 'write', 'rename', 'copyfile', 'unlink', 'rm', 'rmdir', 'link', 'symlink'].includes(io.syscall);
+    const zh = `${io.syscall === 'mkdir' ? '无法创建文件夹' : writing ? '无法写入' : '无法读取'}「${io.path}」：${r.zh}。`;
+    const en = `${io.syscall === 'mkdir' ? 'Cannot create the folder' : writing ? 'Cannot write' : 'Cannot read'} "${io.path}": ${r.en}.`;
+    return { code: writing ? 'cannot-write' : 'cannot-read', zh, en, exit: 2, text: `错误：${zh}\nError: ${en}` };
+  }
+  return undefined;
+}
+
 export async function main(argv: string[], out: Out = stdio): Promise<number> {
   const [cmd, ...rest] = argv;
   try {
+    if (cmd && COMMAND_USAGE[cmd] && asksHelp(rest)) {
+      out.log(`用法 / Usage:\n${COMMAND_USAGE[cmd]}\n\n${EXIT_CODES}`);
+      return 0;
+    }
     switch (cmd) {
       case 'validate':
         return await cmdValidate(rest, out);
@@ -66,31 +131,25 @@ export async function main(argv: string[], out: Out = stdio): Promise<number> {
         throw new UsageError(`未知命令「${cmd}」`, `Unknown command "${cmd}"`);
     }
   } catch (e) {
-    if (e instanceof UsageError) {
-      out.err(`${e.zh}\n${e.en}\n\n${USAGE}`);
-      return 2;
+    const json = wantsJson(rest);
+    const f = describeFailure(e, cmd);
+    if (!f) {
+      if (json) {
+        const msg = e instanceof Error ? e.message : String(e);
+        out.log(JSON.stringify({ error: { code: 'internal', zh: `内部错误：${msg}`, en: `Internal error: ${msg}` } }, null, 2));
+      }
+      throw e;
     }
-    if (e instanceof CliError) {
-      out.err(`错误：${e.zh}\nError: ${e.en}`);
-      return e.exitCode;
-    }
-    if (USER_ERRORS.some((k) => e instanceof k)) {
-      // These carry "中文 / English" messages naming the field, cell or JSON path.
-      const [zh, ...en] = (e as Error).message.split(' / ');
-      out.err(`错误：${zh}${en.length ? `\nError: ${en.join(' / ')}` : ''}`);
-      return 2;
-    }
-    if (e instanceof WorkbookReadError) {
-      out.err(`错误：${e.zh}\nError: ${e.en}`);
-      return 2;
-    }
-    throw e;
+    out.err(f.text);
+    if (json) out.log(JSON.stringify({ error: { code: f.code, zh: f.zh, en: f.en } }, null, 2));
+    return f.exit;
   }
 }
 
 async function cmdValidate(args: string[], out: Out): Promise<number> {
   const { values, positionals } = parse(args, { sheet: { type: 'string' }, format: { type: 'string' } });
   const fmt = format(values.format);
+  noExtraArguments(positionals, 1, 'validate');
   const file = positionals[0];
   const wb = readInput(file);
   const rep = await validateSheet(wb, values.sheet as string | undefined);
@@ -106,17 +165,26 @@ async function cmdFix(args: string[], out: Out): Promise<number> {
     unsafe: { type: 'boolean' },
     'dry-run': { type: 'boolean' },
     format: { type: 'string' },
+    force: { type: 'boolean' },
   });
   const fmt = format(values.format);
+  noExtraArguments(positionals, 1, 'fix', { zh: '输出文件请用 --out 给出', en: 'give the output file with --out' });
   const file = positionals[0];
   const dest = values.out as string | undefined;
   const dry = !!values['dry-run'];
-  if (!dest && !dry) throw new UsageError('fix 需要 --out 指定输出文件（不会改写原文件）', 'fix needs --out FILE (the input is never overwritten)');
-  if (dest && file && path.resolve(dest) === path.resolve(file)) throw new UsageError('--out 不能与输入文件相同：原文件不会被改写', '--out must differ from the input: the input is never overwritten');
+  const force = !!values.force;
+  if (!dest && !dry) throw new UsageError('fix 需要 --out 指定输出文件（不会改写原文件）', 'fix needs --out FILE (the input is never overwritten)', 'missing-out');
+  if (dest && file && sameFile(dest, file)) throw new UsageError('--out 不能与输入文件相同：原文件不会被改写', '--out must differ from the input: the input is never overwritten', 'out-is-input');
   const wb = readInput(file);
+  // refused before any work: a folder or a file in the way, an --out not named like what is written,
+  // an existing file (a register with its event log, …) that would be replaced by accident
+  const bad = dest && !dry ? unwritablePath(dest) : undefined;
+  if (bad) throw bad;
+  if (dest && wb.writable) checkOutExtension(dest, path.extname(wb.suggestedFileName));
+  if (dest && !dry && !force && fs.existsSync(dest)) throw outputExists(dest);
   const rep = await fixSheet(wb, { sheet: values.sheet as string | undefined, unsafe: !!values.unsafe, dryRun: dry });
   if (!dry && dest) {
-    writeAtomic(dest, wb.save());
+    writeAtomic(dest, wb.save(), { overwrite: force });
   }
   if (fmt === 'json') {
     out.log(JSON.stringify({ file, out: dry ? null : dest, dryRun: dry, unsafe: !!values.unsafe, passes: rep.passes, edits: rep.edits, skipped: rep.apply?.skipped ?? [], remaining: toJson(dest ?? file!, rep.after) }, null, 2));
@@ -132,6 +200,31 @@ async function cmdFix(args: string[], out: Out): Promise<number> {
     out.log(lines.join('\n'));
   }
   return rep.after.stats.errors > 0 ? 1 : 0;
+}
+
+/** The same file by path, or (when both exist) through a link. */
+function sameFile(a: string, b: string): boolean {
+  if (path.resolve(a) === path.resolve(b)) return true;
+  try {
+    return fs.realpathSync(a) === fs.realpathSync(b);
+  } catch {
+    return false;
+  }
+}
+
+/** The fixed copy is written in the input's own format: an --out named otherwise (.csv, .pdf, .ods …) is refused. */
+function checkOutExtension(dest: string, ext: string): void {
+  const given = path.extname(dest);
+  if (given.toLowerCase() === ext.toLowerCase()) return;
+  const fmt = ext.slice(1);
+  const suggestion = `${given ? dest.slice(0, -given.length) : dest}${ext}`;
+  const named = given ? `扩展名 ${given}` : '没有扩展名';
+  const namedEn = given ? `ends in ${given}` : 'has no extension';
+  throw new UsageError(
+    `--out「${dest}」${named}，但修复后的副本与输入文件同为 ${fmt} 格式：请用 ${ext} 结尾的文件名（如「${suggestion}」）`,
+    `--out "${dest}" ${namedEn}, but the fixed copy is ${fmt} like the input: give a file name ending in ${ext} (e.g. "${suggestion}")`,
+    'output-extension',
+  );
 }
 
 function short(v: unknown): string {
@@ -179,7 +272,8 @@ const SAMPLES = new URL('../test/fixtures/samples/', import.meta.url);
  * register) and the statistics, all into demo-output/.
  */
 async function cmdDemo(args: string[], out: Out): Promise<number> {
-  const { values } = parse(args, { out: { type: 'string' } });
+  const { values, positionals } = parse(args, { out: { type: 'string' } });
+  noExtraArguments(positionals, 0, 'demo', { zh: '输出目录请用 --out 给出', en: 'give the output folder with --out' });
   const dir = path.resolve((values.out as string | undefined) ?? 'demo-output');
   fs.mkdirSync(dir, { recursive: true });
   const samples = ['shangdang-district-catalogue.xlsx', 'changzhi-commerce-catalogue.xlsx'];
@@ -189,7 +283,7 @@ async function cmdDemo(args: string[], out: Out): Promise<number> {
     out.log(`\n=== 校验 / validate: ${name} ===`);
     await cmdValidate([src], out);
     out.log(`\n=== 修复 / fix: ${name} → ${dest} ===`);
-    await cmdFix([src, '--out', dest], out);
+    await cmdFix([src, '--out', dest, '--force'], out);
   }
   await demoForms(dir, out);
   out.log(`\n输出目录 / output: ${dir}`);
