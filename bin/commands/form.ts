@@ -20,7 +20,7 @@ import path from 'node:path';
 import { listForms, officeCalendar } from '../../forms-lib/templates/index.ts';
 import { type SkippedRow, generateForms, openApplications, rulesOf, skippedRowsMessage } from '../../addin/usecases/forms.ts';
 import { RegisterUnreadableError } from '../../addin/usecases/register.ts';
-import { CliError, type Out, UsageError, isoDateOption, parse, readInput, todayInChina, writeAtomic } from './common.ts';
+import { CliError, type Out, UsageError, isoDateOption, noExtraArguments, parse, readInput, todayInChina, writeAtomic } from './common.ts';
 import { SAMPLE_SETTINGS, fontsFor, loadSettingsFile } from './office.ts';
 
 export const FORM_USAGE = `  xxgk form --list                                         列出文书类型 / list form types
@@ -50,7 +50,7 @@ export async function cmdForm(args: string[], out: Out): Promise<number> {
     return await formCommand(args, out);
   } catch (e) {
     // a register that cannot be read is not an empty one: exit 2 naming the header row
-    if (e instanceof RegisterUnreadableError) throw new CliError(e.zh, e.en);
+    if (e instanceof RegisterUnreadableError) throw new CliError(e.zh, e.en, 2, 'register-unreadable');
     throw e;
   }
 }
@@ -77,6 +77,7 @@ async function formCommand(args: string[], out: Out): Promise<number> {
     return 0;
   }
   const type = positionals[0];
+  noExtraArguments(positionals, 1, 'form');
   const known = listForms();
   if (!type) throw new UsageError('缺少文书类型（xxgk form --list 可查看）', 'Missing the form TYPE (see xxgk form --list)');
   if (!known.some((f) => f.id === type)) {

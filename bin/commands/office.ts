@@ -7,7 +7,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { LoadedFonts } from '../../forms-lib/pdf/index.ts';
 import { type OfficeSettings, loadFormFonts, parseSettings } from '../../forms-lib/templates/index.ts';
-import { CliError } from './common.ts';
+import { CliError, fsReason } from './common.ts';
 
 export const BUNDLED_FONT = new URL('../../forms-lib/fonts/NotoSerifSC-Regular-GB2312.ttf', import.meta.url);
 /** The bundled sample office (for the demo and first tries). */
@@ -18,8 +18,8 @@ function readFileFor(file: string, jsonPath: string, base: string): Uint8Array {
   try {
     return fs.readFileSync(abs);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new CliError(`机关设置 ${jsonPath}：无法读取文件「${abs}」（${code}）`, `office settings ${jsonPath}: cannot read "${abs}" (${code})`);
+    const why = fsReason(e, abs);
+    throw new CliError(`机关设置 ${jsonPath}：无法读取文件「${abs}」：${why.zh}`, `office settings ${jsonPath}: cannot read "${abs}": ${why.en}`, 2, 'cannot-read');
   }
 }
 
@@ -30,8 +30,8 @@ export function loadSettingsFile(file: string): OfficeSettings {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new CliError(`找不到机关设置文件「${file}」（${code}）`, `cannot read the office settings file ${file} (${code})`);
+    const why = fsReason(e, file);
+    throw new CliError(`无法读取机关设置文件「${file}」：${why.zh}`, `cannot read the office settings file ${file}: ${why.en}`, 2, 'cannot-read');
   }
   try {
     raw = JSON.parse(text);

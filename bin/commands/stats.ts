@@ -7,7 +7,7 @@ import path from 'node:path';
 import { RegisterUnreadableError, assertRegisterReadable, loadRegister } from '../../addin/usecases/register.ts';
 import { logEvents, rollUpStats, verifyPortLog } from '../../addin/usecases/stats.ts';
 import { monthlyCsv, statsText, table3Csv, table4Csv } from '../../forms-lib/stats/index.ts';
-import { CliError, type Out, UsageError, format, isoDateOption, parse, readInput, todayInChina, writeAtomic } from './common.ts';
+import { CliError, type Out, UsageError, format, isoDateOption, noExtraArguments, parse, readInput, todayInChina, writeAtomic } from './common.ts';
 import { rulesOf } from '../../addin/usecases/forms.ts';
 import { officeCalendar } from '../../forms-lib/templates/index.ts';
 import { loadSettingsFile } from './office.ts';
@@ -25,7 +25,7 @@ async function readable<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (e) {
-    if (e instanceof RegisterUnreadableError) throw new CliError(e.zh, e.en);
+    if (e instanceof RegisterUnreadableError) throw new CliError(e.zh, e.en, 2, 'register-unreadable');
     throw e;
   }
 }
@@ -45,6 +45,7 @@ export async function cmdStats(args: string[], out: Out): Promise<number> {
   });
   const fmt = format(values.format);
   const file = positionals[0];
+  noExtraArguments(positionals, 1, 'stats');
   const yearText = values.year as string | undefined;
   const month = values.month as string | undefined;
   if (month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new UsageError(`--month 应为 YYYY-MM，而不是「${month}」`, `--month must be YYYY-MM, not "${month}"`);
@@ -105,6 +106,7 @@ export async function cmdLog(args: string[], out: Out): Promise<number> {
   const { values, positionals } = parse(rest, { format: { type: 'string' } });
   const fmt = format(values.format);
   const file = positionals[0];
+  noExtraArguments(positionals, 1, 'log verify');
   const wb = readInput(file);
   const v = await verifyPortLog(wb);
   if (fmt === 'json') out.log(JSON.stringify({ file, ...v }, null, 2));
@@ -124,6 +126,7 @@ async function cmdLogSync(args: string[], out: Out): Promise<number> {
   const { values, positionals } = parse(args, { operator: { type: 'string' }, sheet: { type: 'string' }, settings: { type: 'string' }, format: { type: 'string' } });
   const fmt = format(values.format);
   const file = positionals[0];
+  noExtraArguments(positionals, 1, 'log sync');
   const wb = readInput(file);
   const office = values.settings ? loadSettingsFile(values.settings as string) : undefined;
   const reg = await loadRegister(wb, values.sheet as string | undefined, { rules: office ? rulesOf(office) : undefined, calendar: office ? officeCalendar(office) : undefined });

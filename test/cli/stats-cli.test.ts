@@ -189,7 +189,9 @@ describe('xxgk stats on a register it cannot read', () => {
     for (const format of ['text', 'json']) {
       const r = await run(['stats', reg, '--year', '2026', '--today', '2026-11-20', '--format', format, '--out', copy, '--csv', csv]);
       expect(r.code).toBe(2);
-      expect(r.out).toBe('');
+      // text: nothing on stdout; json: only the error object
+      if (format === 'text') expect(r.out).toBe('');
+      else expect(JSON.parse(r.out)).toEqual({ error: { code: 'register-unreadable', zh: expect.stringContaining('缺少必需的列「收到日期」'), en: expect.stringContaining('required column "收到日期" is missing') } });
       expect(r.err.split('\n')).toEqual([
         '错误：无法读取登记表「申请登记」：缺少必需的列「收到日期」：表头在第 2 行（A2:Y2），其中没有「收到日期」；表头中的「收件日期」（C2）如是这一列，请改名为「收到日期」。请更正表头后重试',
         'Error: cannot read the register sheet "申请登记": required column "收到日期" is missing: the header is row 2 (A2:Y2) and has no "收到日期"; if "收件日期" (C2) is that column, rename it "收到日期". Correct the header and try again',
@@ -233,5 +235,22 @@ describe('xxgk stats with register rows it had to leave out', () => {
     expect(r.out).toContain('2026年度 表三');
     expect(r.err).toContain('登记表 C14：');
     expect(r.err).toContain('提示：登记表有 1 行因错误未计入统计（第 14 行）');
+  });
+});
+
+describe('xxgk stats / log: one FILE', () => {
+  it('a second FILE is a usage error naming it, not silently ignored', async () => {
+    for (const args of [['stats', REGISTER, 'other.xlsx', '--year', '2026'], ['log', 'verify', REGISTER, 'other.xlsx'], ['form', 'receipt', 'x', '--register', REGISTER, '--id', 'CXSW-2026-009', '--out', path.join(tmp, 'x.pdf')]]) {
+      const r = await run(args);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(`多余的参数「${args.includes('other.xlsx') ? 'other.xlsx' : 'x'}」`);
+    }
+  });
+
+  it('an office settings file that is a folder is said in words, not EISDIR', async () => {
+    const r = await run(['stats', REGISTER, '--year', '2026', '--settings', tmp]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`无法读取机关设置文件「${tmp}」：「${tmp}」是一个文件夹，不是文件`);
+    expect(r.err).not.toContain('EISDIR');
   });
 });
