@@ -3,7 +3,7 @@
  * (the largest font size at which a text fits a box). Pure arithmetic on a measure function;
  * units are whatever the measure returns (points in forms-lib/pdf).
  */
-import { breakParagraph, gridMeasure, type Line, type Unit } from './linebreak.ts';
+import { breakBalanced, breakParagraph, gridMeasure, type BreakHints, type Line, type Unit } from './linebreak.ts';
 
 export interface ParagraphStyle {
   /** font size */
@@ -19,7 +19,20 @@ export interface ParagraphStyle {
   charPitch?: number;
   /** justify full lines (default true) */
   justify?: boolean;
+  /**
+   * The widest gap justification may open between two units, in ems of `size` (default
+   * MAX_STRETCH_EM); a line that would need more is left ragged.
+   */
+  maxStretchEm?: number;
 }
+
+/**
+ * Default limit of justification: a gap may open by at most 0.1 em. Body text on the GB/T 9704
+ * grid needs no stretch at all; pushing one character down (避头尾) stretches a line by about
+ * 1/27 em a gap, a pushed four-digit year by 1/12 em; wider holes (a pushed date, 文号 or long
+ * number) would show as letter-spaced lines, so those lines stay ragged.
+ */
+export const MAX_STRETCH_EM = 0.1;
 
 export interface FlowLine extends Line {
   /** index of the paragraph (0-based) the line belongs to */
@@ -50,12 +63,43 @@ export function layoutParagraphs(text: string, width: number, style: ParagraphSt
   const pitch = style.charPitch;
   const m = pitch ? gridMeasure(measure, style.size, pitch) : measure;
   const indent = indentChars * (pitch ?? style.size);
+  const maxStretch = (style.maxStretchEm ?? MAX_STRETCH_EM) * style.size;
   const out: FlowLine[] = [];
   splitParagraphs(text).forEach((para, paragraph) => {
-    for (const line of breakParagraph(para, { width, measure: m, indent, justify: style.justify ?? true })) {
+    for (const line of breakParagraph(para, { width, measure: m, indent, justify: style.justify ?? true, maxStretch })) {
       out.push({ ...line, paragraph });
     }
   });
+  return out;
+}
+
+/**
+ * Like layoutParagraphs, for titles and table labels: each paragraph keeps the number of lines
+ * of the greedy breaking, its lines made even and broken at word boundaries (breakBalanced);
+ * never justified. `hints` are offsets into `text` (after normalizeText), shifted to each paragraph.
+ */
+export function layoutBalanced(
+  text: string,
+  width: number,
+  style: ParagraphStyle & { hints?: BreakHints; shortLine?: number; maxLines?: number },
+  measure: (unit: Unit) => number,
+): FlowLine[] {
+  const pitch = style.charPitch;
+  const m = pitch ? gridMeasure(measure, style.size, pitch) : measure;
+  const indent = (style.indentChars ?? 0) * (pitch ?? style.size);
+  const out: FlowLine[] = [];
+  let offset = 0;
+  normalizeText(text)
+    .split('\n')
+    .forEach((raw, paragraph) => {
+      const lead = raw.length - raw.replace(/^[ \u3000]+/, '').length;
+      const para = raw.slice(lead).replace(/ +$/, '');
+      const base = offset + lead;
+      const shift = (xs: readonly number[] | undefined) => (xs ?? []).map((x) => x - base).filter((x) => x > 0 && x < para.length);
+      const hints = style.hints ? { good: shift(style.hints.good), avoid: shift(style.hints.avoid) } : undefined;
+      for (const line of breakBalanced(para, { width, measure: m, indent, hints, shortLine: style.shortLine, maxLines: style.maxLines })) out.push({ ...line, paragraph });
+      offset += raw.length + 1;
+    });
   return out;
 }
 
@@ -80,6 +124,36 @@ export function paginate<T>(lines: readonly T[], firstCapacity: number, nextCapa
   return pages;
 }
 
+/** A body line already set at the end of a page, as keepWithPrevious sees it. */
+export interface TailLine {
+  /** which paragraph it belongs to (any id, equal for the lines of one paragraph) */
+  paragraph: number | string;
+  /** true for the first line of its paragraph */
+  first: boolean;
+}
+
+/**
+ * Keep-with-previous for a block that must not stand alone on a new page (GB/T 9704 7.3.5: the
+ * 发文机关署名 and 成文日期 go with body text, never alone): how many of the body lines at the end
+ * of the current page move to the next page with it. `tail` are the movable lines at the end of
+ * the page (last one last), `pageItems` how many things the page holds in all (lines, rules,
+ * tables…). At least `minLines` (default 2) move when there are that many; one more when the
+ * move would leave the first line of a paragraph alone at the foot of the page (an orphan); never
+ * everything on the page, which would leave it blank.
+ */
+export function keepWithPrevious(tail: readonly TailLine[], pageItems: number, minLines = 2): number {
+  let carry = Math.min(minLines, tail.length);
+  if (carry === 0) return 0;
+  const left = tail.length - carry;
+  if (left > 0) {
+    const before = tail[left - 1];
+    const movedFirst = tail[left];
+    if (before.first && movedFirst.paragraph === before.paragraph) carry++;
+  }
+  if (carry >= pageItems) carry = Math.max(0, pageItems - 1);
+  return carry;
+}
+
 export interface FitOptions {
   maxSize: number;
   minSize: number;
@@ -91,6 +165,11 @@ export interface FitOptions {
   justify?: boolean;
   /** stop the search when the interval is this small (default 0.1) */
   precision?: number;
+  /** even lines broken at word boundaries (layoutBalanced), for labels; no justification */
+  balance?: boolean;
+  hints?: BreakHints;
+  /** with `balance`: a line of this many characters or fewer is a last resort (default 1) */
+  shortLine?: number;
 }
 
 export interface FitResult {
@@ -106,7 +185,9 @@ export interface FitResult {
 /**
  * The largest size in [minSize, maxSize] at which `text` fits `box`, by binary search on the
  * size. `measureAt(size)` returns a unit measure for that size. A text fits when its lines
- * stack within the box height and no single unit is wider than the box.
+ * stack within the box height and no single unit is wider than the box; a size at which a word
+ * (a number, 登记编号 CXSW-2026-001) must be split is taken only when no size in the range
+ * keeps every word whole.
  */
 export function fitToBox(
   text: string,
@@ -118,28 +199,40 @@ export function fitToBox(
   if (!(minSize > 0) || !(maxSize >= minSize)) throw new RangeError(`need 0 < minSize ≤ maxSize, got ${minSize}…${maxSize}`);
   const ratio = options.lineHeightRatio ?? 1.25;
   const precision = options.precision ?? 0.1;
-  const attempt = (size: number): FitResult => {
+  const layout = (size: number): FlowLine[] => {
+    const style = { size, lineHeight: size * ratio, indentChars: options.indentChars ?? 0, justify: options.justify };
+    return options.balance
+      ? layoutBalanced(text, box.width, { ...style, hints: options.hints, shortLine: options.shortLine ?? 1, maxLines: linesThatFit(box.height, size * ratio) }, measureAt(size))
+      : layoutParagraphs(text, box.width, style, measureAt(size));
+  };
+  const attempt = (size: number, whole: boolean): FitResult => {
     const lineHeight = size * ratio;
-    const lines = layoutParagraphs(text, box.width, { size, lineHeight, indentChars: options.indentChars ?? 0, justify: options.justify }, measureAt(size));
+    const lines = layout(size);
     const height = lines.length * lineHeight;
-    const fits = height <= box.height + 1e-6 && lines.every((l) => !l.overflow);
+    const fits = height <= box.height + 1e-6 && lines.every((l) => !l.overflow && !(whole && l.forced));
     return { fits, size, lineHeight, lines, height };
   };
-  const top = attempt(maxSize);
-  if (top.fits) return top;
-  let best = attempt(minSize);
-  if (!best.fits) return best;
-  let lo = minSize;
-  let hi = maxSize;
-  while (hi - lo > precision) {
-    const mid = (lo + hi) / 2;
-    const r = attempt(mid);
-    if (r.fits) {
-      best = r;
-      lo = mid;
-    } else {
-      hi = mid;
+  const search = (whole: boolean): FitResult => {
+    const top = attempt(maxSize, whole);
+    if (top.fits) return top;
+    let best = attempt(minSize, whole);
+    if (!best.fits) return best;
+    let lo = minSize;
+    let hi = maxSize;
+    while (hi - lo > precision) {
+      const mid = (lo + hi) / 2;
+      const r = attempt(mid, whole);
+      if (r.fits) {
+        best = r;
+        lo = mid;
+      } else {
+        hi = mid;
+      }
     }
-  }
-  return best;
+    return best;
+  };
+  const whole = search(true);
+  if (whole.fits) return whole;
+  const any = search(false);
+  return any.fits ? any : attempt(minSize, false);
 }

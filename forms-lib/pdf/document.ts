@@ -13,6 +13,8 @@ import {
   GBT9704_PT,
   fitToBox,
   formatChineseDate,
+  keepWithPrevious,
+  layoutBalanced,
   formatPageNumber,
   gridMeasure,
   layoutParagraphs,
@@ -24,6 +26,7 @@ import {
   ptToMm,
   segment,
   type Box,
+  type BreakHints,
   type DateParts,
   type FitResult,
   type FlowLine,
@@ -96,6 +99,8 @@ export interface ParagraphOptions {
   /** put full-width characters on the 28-per-line grid (default: true at 16 pt) */
   grid?: boolean;
   justify?: boolean;
+  /** widest gap justification may open, in ems (default MAX_STRETCH_EM of forms-lib/layout); wider lines stay ragged */
+  maxStretch?: number;
   color?: Rgb;
   field?: string;
 }
@@ -117,6 +122,8 @@ export interface TitleOptions {
   lineHeight?: number;
   /** space after the title in mm (default: one body line) */
   spaceAfter?: number;
+  /** where a multi-line title should break (word boundaries, e.g. after the office name) */
+  breaks?: BreakHints;
   color?: Rgb;
   field?: string;
 }
@@ -132,6 +139,9 @@ export interface TextBoxOptions {
   padding?: number;
   /** first-line indent in characters (default 0) */
   indent?: number;
+  /** labels: even lines broken at word boundaries (`breaks`), no line of a single character */
+  balance?: boolean;
+  breaks?: BreakHints;
   color?: Rgb;
   field?: string;
 }
@@ -158,6 +168,17 @@ export interface DateWithSealOptions {
   };
   size?: number;
   field?: string;
+  /**
+   * Height (mm) of what must follow the date line on the same page, e.g. the 附注 (联系人) line;
+   * counted when deciding whether the block fits (default 0).
+   */
+  reserveAfter?: number;
+  /**
+   * Keep-with-previous (GB/T 9704 7.3.5: the signature never stands alone on a page): when the
+   * block must go to a new page, this many body lines at least (default 2; 0 = off) go with it
+   * (forms-lib/layout keepWithPrevious).
+   */
+  keepWithPrevious?: number;
 }
 
 export interface DateWithSealResult {
@@ -172,6 +193,18 @@ interface PageState {
   ops: DrawOp[];
   /** page number printed on this page (1 on the first page of each section) */
   number: number;
+  /** body lines set by drawParagraphs, in order; those at the very end of `ops` can move (keep-with-previous) */
+  lines: BodyLine[];
+}
+
+/** A line of body text on a page: its ops and line box. */
+interface BodyLine {
+  opsStart: number;
+  opsEnd: number;
+  /** top of the line box, mm */
+  top: number;
+  paragraph: string;
+  first: boolean;
 }
 
 const A4 = { width: mmToPt(GBT9704.page.width), height: mmToPt(GBT9704.page.height) };
@@ -198,6 +231,8 @@ export class FormDocument {
   private readonly pages: PageState[] = [];
   private current = -1;
   private cursorY: number = BLOCK.y;
+  /** paragraph ids for BodyLine */
+  private paragraphSeq = 0;
 
   /** Use createDocument(). */
   constructor(options: CreateDocumentOptions, letterhead?: PDFDocument) {
@@ -228,7 +263,7 @@ export class FormDocument {
   /** Starts a new A4 page; the cursor goes to the top of its text block. Returns its index. */
   page(): number {
     const prev = this.pages[this.pages.length - 1];
-    this.pages.push({ ops: [], number: prev ? prev.number + 1 : 1 });
+    this.pages.push({ ops: [], number: prev ? prev.number + 1 : 1, lines: [] });
     this.current = this.pages.length - 1;
     this.cursorY = BLOCK.y;
     return this.current;
@@ -331,7 +366,14 @@ export class FormDocument {
     const lines = layoutParagraphs(
       t,
       mmToPt(box.width),
-      { size, lineHeight, indentChars: options.indent ?? GBT9704.body.indentChars, charPitch: grid ? GBT9704_PT.charPitch : undefined, justify: options.justify },
+      {
+        size,
+        lineHeight,
+        indentChars: options.indent ?? GBT9704.body.indentChars,
+        charPitch: grid ? GBT9704_PT.charPitch : undefined,
+        justify: options.justify,
+        maxStretchEm: options.maxStretch,
+      },
       this.fonts.measureAt(size),
     );
     const nextCapacity = linesThatFit(mmToPt(continueBox.height), lineHeight);
@@ -339,33 +381,108 @@ export class FormDocument {
     const chunks = paginate(lines, linesThatFit(mmToPt(box.height), lineHeight), nextCapacity);
     const color = options.color ?? BLACK;
     const pages: number[] = [];
+    const id = `p${++this.paragraphSeq}`;
+    const firsts = new Set(lines.filter((l, i) => i === 0 || lines[i - 1].paragraph !== l.paragraph));
     chunks.forEach((chunk, k) => {
       const b = k === 0 ? box : continueBox;
       if (k > 0) this.nextPage();
       if (chunk.length === 0) return;
       pages.push(this.current);
-      this.placeLines(chunk, b, lineHeight, size, color, 'left', 0);
+      const starts = this.placeLines(chunk, b, lineHeight, size, color, 'left', 0);
+      const page = this.pages[this.current];
+      chunk.forEach((line, j) => {
+        page.lines.push({
+          opsStart: starts[j],
+          opsEnd: j + 1 < chunk.length ? starts[j + 1] : page.ops.length,
+          top: b.y + j * lineHeightMm,
+          paragraph: `${id}.${line.paragraph}`,
+          first: firsts.has(line),
+        });
+      });
       this.cursorY = b.y + chunk.length * lineHeightMm;
     });
     return { pages, lines: lines.length, end: { page: this.current, y: this.cursorY } };
   }
 
-  private placeLines(lines: FlowLine[], box: Box, lineHeightPt: number, size: number, color: Rgb, align: 'left' | 'center' | 'right', topOffsetPt: number): void {
+  /** Draws lines into the box; returns the index in the page's ops where each line starts. */
+  private placeLines(lines: FlowLine[], box: Box, lineHeightPt: number, size: number, color: Rgb, align: 'left' | 'center' | 'right', topOffsetPt: number): number[] {
     const ops = this.ops();
     const emAscent = this.fonts.primary.emAscent;
     const boxTop = mmToPt(box.y) + topOffsetPt;
     const boxWidth = mmToPt(box.width);
+    const starts: number[] = [];
     lines.forEach((line, j) => {
+      starts.push(ops.length);
       const baseline = A4.height - baselineBelowTop(boxTop + j * lineHeightPt, lineHeightPt, size, emAscent);
       const extent = lineExtent(line);
       const shift = align === 'center' ? (boxWidth - extent) / 2 : align === 'right' ? boxWidth - extent : 0;
       ops.push(...lineToOps(line, mmToPt(box.x), baseline, size, this.fonts, color, shift));
     });
+    return starts;
+  }
+
+  /**
+   * Lines and height (mm) that drawParagraphs would give `text` in the text block width (nothing
+   * is drawn): for a block that must be kept with what precedes it.
+   */
+  measureParagraphs(text: string, options: Pick<ParagraphOptions, 'size' | 'indent' | 'lineHeight' | 'grid' | 'field'> = {}): { lines: number; height: number } {
+    const field = options.field ?? 'paragraphs';
+    const size = options.size ?? GBT9704.body.sizePt;
+    assertSize(size, `measureParagraphs(${field})`);
+    const t = this.prepare(text, field);
+    const grid = options.grid ?? size === GBT9704.body.sizePt;
+    const lineHeightMm = options.lineHeight ?? (size === GBT9704.body.sizePt ? GBT9704.body.linePitch : ptToMm(size * 1.5));
+    const lines = layoutParagraphs(
+      t,
+      mmToPt(BLOCK.width),
+      { size, lineHeight: mmToPt(lineHeightMm), indentChars: options.indent ?? GBT9704.body.indentChars, charPitch: grid ? GBT9704_PT.charPitch : undefined },
+      this.fonts.measureAt(size),
+    );
+    return { lines: lines.length, height: lines.length * lineHeightMm };
+  }
+
+  /**
+   * Keep-with-previous: starts the next page for a block that does not fit on this one, taking
+   * along the last body lines of this page (at least `minLines`, see forms-lib/layout
+   * keepWithPrevious) so that the block does not stand alone. Only lines drawn by
+   * drawParagraphs at the very end of the page move; on a page followed by one already begun
+   * nothing moves. The cursor ends below the moved lines.
+   */
+  private breakKeepingLines(minLines: number): void {
+    const page = this.pages[this.current];
+    const isLast = this.current === this.pages.length - 1;
+    const tail: BodyLine[] = [];
+    let end = page.ops.length;
+    for (let k = page.lines.length - 1; k >= 0 && page.lines[k].opsEnd === end; k--) {
+      tail.unshift(page.lines[k]);
+      end = page.lines[k].opsStart;
+    }
+    const others = end > 0 ? 1 : 0;
+    const carry = isLast && minLines > 0 ? keepWithPrevious(tail, tail.length + others, minLines) : 0;
+    if (carry === 0) {
+      this.nextPage();
+      return;
+    }
+    const moving = tail.slice(tail.length - carry);
+    const from = moving[0].opsStart;
+    const ops = page.ops.splice(from);
+    page.lines.splice(page.lines.length - carry);
+    const dyMm = moving[0].top - BLOCK.y;
+    const cursorY = this.cursorY - dyMm;
+    this.page();
+    const next = this.pages[this.current];
+    const dy = mmToPt(dyMm);
+    for (const op of ops) next.ops.push(shiftOp(op, dy));
+    for (const l of moving) next.lines.push({ ...l, opsStart: l.opsStart - from, opsEnd: l.opsEnd - from, top: l.top - dyMm });
+    this.cursorY = cursorY;
   }
 
   /**
    * The title (标题), 二号 by default, each line centred in the text block; moves to a new
-   * page first if it would not fit. The cursor ends one body line below it.
+   * page first if it would not fit. A title of several lines keeps the line count of plain
+   * breaking but is rebalanced (forms-lib/layout breakBalanced): even lines, broken at the
+   * word boundaries of `breaks` where possible, never one or two characters alone on a line
+   * (GB/T 9704 7.3.1). The cursor ends one body line below it.
    */
   drawTitle(text: string, options: TitleOptions = {}): { page: number; y: number; lines: string[] } {
     const field = options.field ?? 'title';
@@ -374,7 +491,7 @@ export class FormDocument {
     const t = this.prepare(text, field);
     this.ensurePage();
     const lineHeightMm = options.lineHeight ?? ptToMm(size * 1.35);
-    const lines = layoutParagraphs(t, mmToPt(BLOCK.width), { size, lineHeight: mmToPt(lineHeightMm), indentChars: 0, justify: false }, this.fonts.measureAt(size));
+    const lines = layoutBalanced(t, mmToPt(BLOCK.width), { size, lineHeight: mmToPt(lineHeightMm), hints: options.breaks, shortLine: 2 }, this.fonts.measureAt(size));
     let y = options.y ?? this.cursorY;
     if (y + lines.length * lineHeightMm > BLOCK_BOTTOM + 1e-6 && options.y === undefined) {
       this.nextPage();
@@ -458,9 +575,13 @@ export class FormDocument {
     if (!(diameter > 0)) throw new InvalidArgumentError('drawDateWithSeal: seal.diameter 须为正 / must be positive');
     this.ensurePage();
     const lh = GBT9704.body.linePitch;
+    // heights below the top of the block: the seal, and the date line with what must follow it
+    const sealBottom = lh / 4 + diameter;
+    const dateBottom = lh / 4 + diameter / 2 + lh / 4 + (issuer !== undefined ? lh : lh / 2);
+    const need = Math.max(sealBottom, dateBottom + Math.max(0, options.reserveAfter ?? 0));
     let top = options.y ?? this.cursorY;
-    if (top + lh / 4 + diameter > BLOCK_BOTTOM + 1e-6 && options.y === undefined) {
-      this.nextPage();
+    if (top + need > BLOCK_BOTTOM + 1e-6 && options.y === undefined) {
+      this.breakKeepingLines(options.keepWithPrevious ?? 2);
       top = this.cursorY;
     }
 
@@ -546,6 +667,22 @@ export function applyMeta(pdfDoc: PDFDocument, meta: Partial<DocumentMeta>): voi
   pdfDoc.setModificationDate(date);
 }
 
+/** An operation moved `dy` pt up the page (PDF y grows upwards). */
+function shiftOp(op: DrawOp, dy: number): DrawOp {
+  switch (op.kind) {
+    case 'text':
+      return { ...op, y: op.y + dy };
+    case 'line':
+      return { ...op, y1: op.y1 + dy, y2: op.y2 + dy };
+    case 'rect':
+      return { ...op, y: op.y + dy };
+    case 'ellipse':
+      return { ...op, cy: op.cy + dy };
+    default:
+      return op;
+  }
+}
+
 /** The body grid pitch scaled to `size` (pt): 156/28 mm at 16 pt. */
 function gridPitch(size: number): number {
   return (GBT9704_PT.charPitch * size) / GBT9704.body.sizePt;
@@ -587,7 +724,7 @@ export function fitInBox(fonts: LoadedFonts, text: string, box: Box, options: Te
   const result = fitToBox(
     text,
     { width: mmToPt(inner.width), height: mmToPt(inner.height) },
-    { maxSize, minSize, lineHeightRatio: options.lineHeightRatio ?? 1.25, indentChars: options.indent ?? 0, justify: align === 'left' },
+    { maxSize, minSize, lineHeightRatio: options.lineHeightRatio ?? 1.25, indentChars: options.indent ?? 0, justify: align === 'left', balance: options.balance, hints: options.breaks },
     fonts.measureAt,
   );
   if (!result.fits) throw new TextDoesNotFitError(field, minSize, box);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitToBox, layoutParagraphs, linesThatFit, paginate, splitParagraphs } from '../flow.ts';
+import { MAX_STRETCH_EM, fitToBox, keepWithPrevious, layoutBalanced, layoutParagraphs, linesThatFit, paginate, splitParagraphs } from '../flow.ts';
 import type { Unit } from '../linebreak.ts';
 
 const monoAt = (size: number) => (u: Unit): number => (u.kind === 'char' ? size : [...u.text].length * size * 0.5);
@@ -72,5 +72,79 @@ describe('fitToBox', () => {
     const r = fitToBox('一二三四五六七八九十'.repeat(10), { width: 20, height: 10 }, { maxSize: 12, minSize: 6 }, monoAt);
     expect(r).toMatchObject({ fits: false, size: 6 });
     expect(r.lines.map((l) => l.text).join('')).toBe('一二三四五六七八九十'.repeat(10));
+  });
+});
+
+describe('fitToBox: words whole, balanced labels', () => {
+  it('takes a smaller size rather than split a word (a 登记编号) when one keeps it whole', () => {
+    // CXSW-2026-001: 13 characters, 6.5 wide at size 1; the box is 30 wide and 3 lines high
+    const r = fitToBox('CXSW-2026-001', { width: 30, height: 40 }, { maxSize: 12, minSize: 4 }, monoAt);
+    expect(r.lines.map((l) => l.text)).toEqual(['CXSW-2026-001']);
+    expect(r.size).toBeLessThanOrEqual(30 / 6.5);
+    expect(r.size).toBeGreaterThan(30 / 6.5 - 0.1);
+  });
+
+  it('splits the word only when no size in the range keeps it whole', () => {
+    const r = fitToBox('CXSW-2026-001', { width: 10, height: 40 }, { maxSize: 12, minSize: 4 }, monoAt);
+    expect(r.fits).toBe(true);
+    expect(r.lines.length).toBeGreaterThan(1);
+    expect(r.lines.map((l) => l.text).join('')).toBe('CXSW-2026-001');
+  });
+
+  it('balances a label and leaves no single character alone on its last line', () => {
+    // at 12: 6 characters a line (width 75), 2 lines high
+    const plain = fitToBox('科室负责人意见', { width: 75, height: 30 }, { maxSize: 12, minSize: 7 }, monoAt);
+    expect(plain.lines.map((l) => l.text)).toEqual(['科室负责人意', '见']);
+    const r = fitToBox('科室负责人意见', { width: 75, height: 30 }, { maxSize: 12, minSize: 7, balance: true, hints: { good: [2, 5], avoid: [1, 3, 4, 6] } }, monoAt);
+    expect(r.size).toBe(12);
+    expect(r.lines.map((l) => l.text)).toEqual(['科室', '负责人意见']);
+  });
+});
+
+describe('layoutBalanced', () => {
+  it('shifts the hints to each paragraph (leading spaces dropped)', () => {
+    const lines = layoutBalanced('甲乙\n　一二三四五六七八', 5, { size: 1, lineHeight: 1, hints: { good: [7] } }, monoAt(1));
+    // 一二三四五六七八 at offset 4; good break at 7 - 4 = 3 (after 三)
+    expect(lines.map((l) => [l.paragraph, l.text])).toEqual([
+      [0, '甲乙'],
+      [1, '一二三'],
+      [1, '四五六七八'],
+    ]);
+  });
+});
+
+describe('layoutParagraphs: justification limit', () => {
+  it('leaves ragged a line whose gaps would open wider than MAX_STRETCH_EM', () => {
+    expect(MAX_STRETCH_EM).toBe(0.1);
+    // 10 wide at size 1: 一…八 and a date of 3.5 that does not fit: 2 over 7 gaps
+    const [ragged] = layoutParagraphs('一二三四五六七八2026年1月12日', 10, { size: 1, lineHeight: 1, indentChars: 0 }, monoAt(1));
+    expect(ragged.text).toBe('一二三四五六七八');
+    expect(ragged.justified).toBe(false);
+    const [spaced] = layoutParagraphs('一二三四五六七八2026年1月12日', 10, { size: 1, lineHeight: 1, indentChars: 0, maxStretchEm: 0.3 }, monoAt(1));
+    expect(spaced.justified).toBe(true);
+  });
+});
+
+describe('keepWithPrevious', () => {
+  const tail = (...paras: number[]) => paras.map((p, i) => ({ paragraph: p, first: i === 0 || paras[i - 1] !== p }));
+  it('moves the last two body lines with the block', () => {
+    // paragraph 1 has 3 lines here, paragraph 2 (特此告知。) one
+    expect(keepWithPrevious(tail(1, 1, 1, 2), 4)).toBe(2);
+  });
+  it('moves one more rather than leave a paragraph’s first line alone (orphan)', () => {
+    // a three-line paragraph moves whole
+    expect(keepWithPrevious(tail(1, 1, 1), 5)).toBe(3);
+    expect(keepWithPrevious(tail(0, 1, 1, 1), 5)).toBe(3);
+    // its first line on the page before: two lines are enough
+    const continued = [{ paragraph: 1, first: false }, { paragraph: 1, first: false }, { paragraph: 1, first: false }];
+    expect(keepWithPrevious(continued, 6)).toBe(2);
+    // the line left behind is the last of another paragraph
+    expect(keepWithPrevious(tail(1, 2, 2), 5)).toBe(2);
+  });
+  it('moves what there is, never everything on the page, nothing when off', () => {
+    expect(keepWithPrevious(tail(1), 3)).toBe(1);
+    expect(keepWithPrevious([], 3)).toBe(0);
+    expect(keepWithPrevious(tail(1, 1), 2)).toBe(1);
+    expect(keepWithPrevious(tail(1, 1, 1), 5, 0)).toBe(0);
   });
 });
