@@ -234,9 +234,73 @@ function fieldPath(name: string): string {
   return FIELD_PATHS[name] ?? name;
 }
 
-/** Fills `{name}` / `{name?}` placeholders. */
+/** Sentence-final marks: after one of these (and any closing quotes or brackets) no 。 is added. */
+const SENTENCE_END = /[。！？!?…]$/u;
+/** Closing quotes and brackets that may stand between a sentence's end mark and the template's 。 */
+const CLOSERS = '”’」』）)》';
+/** Pause marks a value may end with where the wording ends the sentence: replaced by its 。 */
+const PAUSE_END = /[，、；：,;:]$/u;
+
+/**
+ * Joins wording and a value that ends a sentence: `text` followed by `closers` (the template's
+ * ”, 」 … before its 。) and then 。. Returns what to write instead of text + closers + 。: no 。
+ * after a value already ending in 。！？…, e.g. “……结果。” rather than “……结果。”。; a value
+ * ending in a pause mark (，；：、) has it replaced by the 。.
+ */
+export function endSentence(text: string, closers = ''): string {
+  const body = text.replace(/\s+$/u, '');
+  if (closers === '' && body !== '' && SENTENCE_END.test(body.replace(new RegExp(`[${CLOSERS}]+$`, 'u'), ''))) return body;
+  if (SENTENCE_END.test(body)) return body + closers;
+  if (closers === '' && PAUSE_END.test(body)) return `${body.slice(0, -1)}。`;
+  return `${body}${closers}。`;
+}
+
+/** A filled template and where each substituted value sits in it (UTF-16 offsets). */
+export interface FilledTemplate {
+  text: string;
+  values: { name: string; start: number; end: number }[];
+}
+
+/**
+ * Fills `{name}` / `{name?}` placeholders, and joins a value to the wording's punctuation:
+ * a 。 the wording puts after a value (directly, or after closing quotes or brackets, as in
+ * 「“{request}”。」) is left out when the value already ends the sentence (endSentence), so a
+ * template writes 「理由如下：{x.reason}。」 whatever the user typed; a 。 or pause mark ending the
+ * value before the wording's ，；：、 is dropped (「因{x.reason}，」 with a reason ending in 。, and
+ * 「“{request}”，」 → 「“……结果”，」).
+ */
+export function fillTemplateSpans(text: string, ctx: FormContext): FilledTemplate {
+  const parts = text.split(/\{([A-Za-z][\w.]*)(\?)?\}/g);
+  // parts: literal, name, optional, literal, name, optional, …, literal
+  let out = parts[0];
+  const values: FilledTemplate['values'] = [];
+  for (let k = 1; k < parts.length; k += 3) {
+    const name = parts[k];
+    const value = ctx.text(name, parts[k + 1] === '?');
+    const literal = parts[k + 2];
+    const start = out.length;
+    const end = new RegExp(`^([${CLOSERS}]*)。`, 'u').exec(literal);
+    if (value !== '' && end) {
+      const joined = endSentence(value, end[1]);
+      out += joined;
+      values.push({ name, start, end: start + Math.min(value.trimEnd().length, joined.length) });
+      out += literal.slice(end[0].length);
+      continue;
+    }
+    // a value ending in 。，；：、 before the wording's ，；：、 (after closing quotes or not) loses its mark:
+    // 「因{x.reason}，」, 「所涉及的“{request}”，」 → “……结果”，
+    const pause = new RegExp(`^[${CLOSERS}]*[，；：、]`, 'u');
+    const v = value !== '' && pause.test(literal) && /[。，；：、]$/u.test(value.trimEnd()) ? value.trimEnd().slice(0, -1) : value;
+    out += v;
+    values.push({ name, start, end: start + v.length });
+    out += literal;
+  }
+  return { text: out, values };
+}
+
+/** Fills `{name}` / `{name?}` placeholders (see fillTemplateSpans for the punctuation). */
 export function fillTemplate(text: string, ctx: FormContext): string {
-  return text.replace(/\{([A-Za-z][\w.]*)(\?)?\}/g, (_, name: string, opt?: string) => ctx.text(name, !!opt));
+  return fillTemplateSpans(text, ctx).text;
 }
 
 /** Whether a block's `if` / `unless` condition holds. */

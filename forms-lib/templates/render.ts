@@ -3,10 +3,11 @@
  * seal, 存根 cut line, tables) onto a FormDocument of forms-lib/pdf. Letters, slips and table
  * forms differ only in their definitions.
  */
-import { GBT9704, ptToMm } from '../layout/index.ts';
+import { GBT9704, ptToMm, wordHints, type BreakHints } from '../layout/index.ts';
 import type { FormDocument } from '../pdf/index.ts';
-import { conditionHolds, fillTemplate, type FormContext } from './context.ts';
+import { conditionHolds, fillTemplate, fillTemplateSpans, type FormContext } from './context.ts';
 import type { Block, FormDefinition, TableRow } from './definition.ts';
+import { LAYOUT_WORDS } from './forms/common.ts';
 import { remediesFor, type OfficeSettings } from './settings.ts';
 
 const BLOCK = GBT9704.textBlock;
@@ -43,9 +44,14 @@ export function renderRecord(doc: FormDocument, def: FormDefinition, ctx: FormCo
   const firstPage = doc.cursor.page;
   doc.moveTo(top);
   const continuations: Continuation[] = [];
+  const shown = def.blocks.map((block) => conditionHolds(block, ctx));
   def.blocks.forEach((block, i) => {
-    if (!conditionHolds(block, ctx)) return;
-    drawBlock(doc, def, block, i, ctx, settings, style, today, firstPage, continuations);
+    if (!shown[i]) return;
+    // the 附注 (联系人) right after the 成文日期 stays on its page
+    const next = def.blocks.findIndex((b, k) => k > i && shown[k]);
+    const after = block.t === 'signature' && next >= 0 ? def.blocks[next] : undefined;
+    const reserveAfter = after?.t === 'para' ? doc.measureParagraphs(fillTemplate(after.text, ctx), { size: style.size, indent: after.indent ?? 2, lineHeight: style.lineHeight, field: `${def.zh}[${next}]` }).height : 0;
+    drawBlock(doc, def, block, i, ctx, settings, style, today, firstPage, continuations, reserveAfter);
   });
   for (const c of continuations) {
     doc.page();
@@ -65,14 +71,17 @@ function drawBlock(
   today: string,
   firstPage: number,
   continuations: Continuation[],
+  reserveAfter = 0,
 ): void {
   const field = `${def.zh}[${index}]`;
   const para = (text: string, indent: number, fieldName = field) =>
     doc.drawParagraphs(text, { size: style.size, indent, lineHeight: style.lineHeight, field: fieldName });
   switch (block.t) {
-    case 'title':
-      doc.drawTitle(fillTemplate(block.text, ctx), { size: block.size ?? style.titleSize, spaceAfter: def.kind === 'letter' ? undefined : 3, field: '标题' });
+    case 'title': {
+      const { text, breaks } = withBreaks(block.text, ctx);
+      doc.drawTitle(text, { size: block.size ?? style.titleSize, spaceAfter: def.kind === 'letter' ? undefined : 3, breaks, field: '标题' });
       return;
+    }
     case 'docNumber': {
       const text = `${block.label !== undefined ? fillTemplate(block.label, ctx) : ''}${ctx.text('docNumber')}`;
       const y = doc.cursor.y;
@@ -91,7 +100,7 @@ function drawBlock(
       return;
     }
     case 'signature': {
-      const r = doc.drawDateWithSeal({ date: today, issuer: fillTemplate(block.issuer ?? '{office}', ctx), seal: { diameter: block.seal ?? style.seal }, size: style.size });
+      const r = doc.drawDateWithSeal({ date: today, issuer: fillTemplate(block.issuer ?? '{office}', ctx), seal: { diameter: block.seal ?? style.seal }, size: style.size, reserveAfter });
       // what follows (附注, the cut line) goes under the date line; the seal may overlap it as on paper
       doc.moveTo(r.dateBox.y + r.dateBox.height);
       return;
@@ -128,6 +137,12 @@ function drawBlock(
 
 const CELL_PADDING = 1.5;
 
+/** A title or label filled, with its break hints: the words of LAYOUT_WORDS and each substituted value kept whole. */
+function withBreaks(template: string, ctx: FormContext): { text: string; breaks: BreakHints } {
+  const { text, values } = fillTemplateSpans(template, ctx);
+  return { text, breaks: wordHints(text, LAYOUT_WORDS, values) };
+}
+
 function drawTable(doc: FormDocument, rows: TableRow[], ctx: FormContext, continuations: Continuation[]): void {
   let y = doc.cursor.y;
   const height = rows.reduce((s, r) => s + r.height, 0);
@@ -142,8 +157,9 @@ function drawTable(doc: FormDocument, rows: TableRow[], ctx: FormContext, contin
       const box = { x, y, width: cell.width, height: row.height };
       doc.drawBox(box, { thickness: 0.35 });
       if (cell.label !== undefined) {
-        lastLabel = fillTemplate(cell.label, ctx);
-        doc.drawTextInBox(lastLabel, box, { maxSize: 12, minSize: 7, align: 'center', padding: CELL_PADDING, field: lastLabel });
+        const { text, breaks } = withBreaks(cell.label, ctx);
+        lastLabel = text;
+        doc.drawTextInBox(lastLabel, box, { maxSize: 12, minSize: 7, align: 'center', padding: CELL_PADDING, balance: true, breaks, field: lastLabel });
       }
       if (cell.value !== undefined) {
         const value = fillTemplate(cell.value, ctx);

@@ -16,7 +16,7 @@ export default defineForm({
   blocks: [
     ...letterHead('{office}政府信息公开申请补正告知书'),
     { t: 'para', text: OPENING },
-    { t: 'para', text: `经审查，您（单位）的申请内容不明确。根据${REGULATION}第三十条的规定，请您（单位）对以下事项作出补正：{x.items}` },
+    { t: 'para', text: `经审查，您（单位）的申请内容不明确。根据${REGULATION}第三十条的规定，请您（单位）对以下事项作出补正：{x.items}。` },
     {
       t: 'para',
       text: '请于{supplementDue}前将补正后的申请提交{self}。答复期限自{self}收到补正的申请之日起计算。您（单位）无正当理由逾期不补正的，视为放弃申请，{self}不再处理该政府信息公开申请。',

@@ -21,7 +21,7 @@ export default defineForm({
     { t: 'docNumber', label: '编号：' },
     { t: 'para', text: '{applicant}：', indent: 0 },
     { t: 'para', text: '你（贵单位）提出的政府信息公开申请（登记号：{id}），经审查，{self}决定不予公开。理由如下：' },
-    { t: 'para', text: '{refusalReason}' },
+    { t: 'para', text: '{refusalReason}。' },
     { t: 'para', text: '提示：', indent: 0 },
     { t: 'para', text: '{complaint}', if: 'complaint' },
     { t: 'remedies' },

@@ -15,7 +15,7 @@ export default defineForm({
   fits: { outcomes: ['disclose'] },
   blocks: replyLetter([
     { t: 'para', text: `您（单位）申请获取的政府信息属于可以公开的政府信息。根据${REGULATION}第三十六条第（二）项的规定，现将该政府信息提供给您（单位）（见附件）。`, unless: 'x.how' },
-    { t: 'para', text: `您（单位）申请获取的政府信息属于可以公开的政府信息。根据${REGULATION}第三十六条第（二）项的规定，请您（单位）按以下方式、途径和时间获取：{x.how}`, if: 'x.how' },
+    { t: 'para', text: `您（单位）申请获取的政府信息属于可以公开的政府信息。根据${REGULATION}第三十六条第（二）项的规定，请您（单位）按以下方式、途径和时间获取：{x.how}。`, if: 'x.how' },
     { t: 'para', text: '附件：{x.attachments}', if: 'x.attachments' },
   ]),
 });

@@ -11,7 +11,7 @@ export default defineForm({
   extras: { search: { zh: '检索情况', en: 'how it was searched (optional)' } },
   fits: { outcomes: ['unable-not-held'] },
   blocks: replyLetter([
-    { t: 'para', text: '{x.search}', if: 'x.search' },
+    { t: 'para', text: '{x.search}。', if: 'x.search' },
     { t: 'para', text: `经检索，{self}未制作或者获取您（单位）申请公开的政府信息。根据${REGULATION}第三十六条第（四）项的规定，告知您（单位）该政府信息不存在。` },
   ]),
 });

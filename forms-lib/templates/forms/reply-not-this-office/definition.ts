@@ -15,7 +15,7 @@ export default defineForm({
   },
   fits: { outcomes: ['unable-not-held'] },
   blocks: replyLetter([
-    { t: 'para', text: '经审查，您（单位）申请获取的政府信息不属于{self}负责公开，理由如下：{x.reason}' },
+    { t: 'para', text: '您（单位）申请获取的政府信息不属于{self}负责公开，理由如下：{x.reason}。' },
     { t: 'para', text: `根据${REGULATION}第三十六条第（五）项的规定，现告知您（单位）：该政府信息由{x.responsibleOffice}负责公开，联系方式：{x.responsibleContact}。` },
   ]),
 });

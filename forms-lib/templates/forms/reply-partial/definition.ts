@@ -15,7 +15,7 @@ export default defineForm({
   },
   fits: { outcomes: ['partial'] },
   blocks: replyLetter([
-    { t: 'para', text: '您（单位）申请获取的政府信息中，{x.withheld}不予公开，理由如下：{x.reasons}' },
+    { t: 'para', text: '您（单位）申请获取的政府信息中，{x.withheld}不予公开，理由如下：{x.reasons}。' },
     { t: 'para', text: `根据${REGULATION}第三十七条的规定，{self}对该政府信息作区分处理，现将可以公开的部分提供给您（单位）（见附件）。` },
     { t: 'para', text: '附件：{x.attachments}', if: 'x.attachments' },
   ]),

@@ -11,6 +11,6 @@ export default defineForm({
   extras: { where: { zh: '获取方式、途径', en: 'where and how to get it (e.g. the web address)', required: true } },
   fits: { outcomes: ['disclose'] },
   blocks: replyLetter([
-    { t: 'para', text: `您（单位）申请获取的政府信息已经主动公开。根据${REGULATION}第三十六条第（一）项的规定，您（单位）可以通过以下方式、途径获取该政府信息：{x.where}` },
+    { t: 'para', text: `您（单位）申请获取的政府信息已经主动公开。根据${REGULATION}第三十六条第（一）项的规定，您（单位）可以通过以下方式、途径获取该政府信息：{x.where}。` },
   ]),
 });

@@ -14,7 +14,7 @@ export default defineForm({
   extras: { reasons: { zh: '不予公开的理由', en: 'reasons (default: from the record outcome)' } },
   fits: { outcomes: ['refuse-secret', 'refuse-law', 'refuse-safety', 'refuse-third-party', 'refuse-internal', 'refuse-process', 'refuse-enforcement'] },
   blocks: replyLetter([
-    { t: 'para', text: '{refusalReason}' },
+    { t: 'para', text: '{refusalReason}。' },
     { t: 'para', text: `根据${REGULATION}第三十六条第（三）项的规定，{self}决定对您（单位）申请获取的政府信息不予公开。` },
   ]),
 });
