@@ -288,7 +288,7 @@ export function standardChecks(type: FormId, c: StandardCase): void {
   it('renders 生僻字 (堃 喆 镕) from the full fallback font, with ink', async () => {
     const b = base();
     const application = c.kun === 'request' ? { ...b.application, request: '王堃、李喆、朱镕提出的所需信息' } : { ...b.application, applicant: '王堃喆镕' };
-    const result = await generateForm(type, { ...b, application, extra: { ...b.extra, thirdParty: b.extra?.thirdParty ? '王堃' : '' } });
+    const result = await generateForm(type, { ...b, application, extra: b.extra?.thirdParty ? { ...b.extra, thirdParty: '王堃' } : b.extra });
     const path = writePdf(result.pdf, `${type}-kun`);
     const text = allText(path);
     expect(text).toContain(c.kun === 'request' ? '王堃、李喆、朱镕' : '王堃喆镕');

@@ -9,6 +9,6 @@ describe('reply-repeat 答复书（重复申请）', () => {
   });
 
   it('wants the earlier reply date as YYYY-MM-DD', async () => {
-    await expect(generateForm('reply-repeat', input({ docNumber: '楚商公开〔2026〕41号', extra: { previousReplyOn: '8月14日' } }))).rejects.toThrow('extra.previousReplyOn');
+    await expect(generateForm('reply-repeat', input({ docNumber: '楚商公开〔2026〕41号', extra: { previousReplyOn: '8月14日' } }))).rejects.toThrow('previousReplyOn=「8月14日」不是日期（前次答复日期，应写作 YYYY-MM-DD，如 2026-10-16）');
   });
 });
