@@ -20,9 +20,9 @@ export class MissingGlyphError extends Error {
     const cp = codePointLabel(character);
     super(
       `字段「${field}」中的字符「${character}」(${cp}) 不在已加载的字体中，也没有后备字体包含它。` +
-        `请在 loadFonts({ fallbacks }) 中提供含有该字的字体（如完整的思源宋体/Noto Serif SC 或本单位的 TrueType 字体），或改用规范汉字。 / ` +
+        `请加入含有该字的字体（如完整的思源宋体/Noto Serif SC 或本单位的 TrueType 字体）：命令行在机关设置 JSON 的 "fonts" 中列出字体文件，任务窗格在「设置 › 自有字体」中选择；或改用规范汉字。 / ` +
         `Field "${field}": character "${character}" (${cp}) is not in the loaded fonts and no fallback font has it. ` +
-        `Pass a font that contains it in loadFonts({ fallbacks }) (e.g. the full Noto Serif SC or an office-supplied TrueType font).`,
+        `Add a font that contains it (e.g. the full Noto Serif SC or an office-supplied TrueType font): on the command line list its file under "fonts" in the office settings JSON, in the task pane pick it under 设置 › 自有字体 (Settings › Own font); or use the standard character.`,
     );
     this.character = character;
     this.codePoint = cp;

@@ -33,6 +33,9 @@ describe('生僻字 from an office TTF (settings.fonts)', () => {
     const e = await errorOf(generateForm('reply-not-exist', input({ fonts: subsetOnly(), application: { ...APP, applicant: '王堃' }, docNumber: '楚商公开〔2026〕40号' })));
     expect(e).toMatchObject({ character: '堃', codePoint: 'U+5803', field: '申请人（application.applicant）' });
     expect(e.message).toContain('字段「申请人（application.applicant）」中的字符「堃」(U+5803) 不在已加载的字体中');
+    // the advice names what office staff can do, not a library call
+    expect(e.message).toContain('命令行在机关设置 JSON 的 "fonts" 中列出字体文件，任务窗格在「设置 › 自有字体」中选择');
+    expect(e.message).not.toContain('loadFonts');
     expect(e.message).toContain('Field "申请人（application.applicant）": character "堃" (U+5803)');
   });
 
