@@ -11,7 +11,7 @@ import { type Application, type ApplicationState, type ApplicationStatus, OUTCOM
 import type { FormDefinition } from './definition.ts';
 
 export interface FormWarning {
-  readonly code: 'before-received' | 'no-outcome' | 'outcome-mismatch' | 'closed' | 'extension-late' | 'correction-late' | 'state-mismatch';
+  readonly code: 'before-received' | 'no-outcome' | 'outcome-mismatch' | 'not-reply-date' | 'closed' | 'extension-late' | 'correction-late' | 'state-mismatch';
   readonly zh: string;
   readonly en: string;
 }
@@ -55,6 +55,13 @@ export function formWarnings(def: Pick<FormDefinition, 'id' | 'zh' | 'fits'>, ap
         code: 'outcome-mismatch',
         zh: `登记的办理结果为「${outcomeText(app.outcome)}」，与${name}不符（该文书用于：${fits}）`,
         en: `the recorded outcome is 「${outcomeText(app.outcome)}」, which the ${def.id} does not fit (it is for: ${f.outcomes.join(', ')})`,
+      });
+    } else if (app.repliedOn && app.repliedOn !== today) {
+      // a reply or decision bears the day it was made: a copy made later under today's date is not it
+      out.push({
+        code: 'not-reply-date',
+        zh: `登记的答复日期为 ${app.repliedOn}，本文书的成文日期为 ${today}：如为补打已发出的文书，请以 ${app.repliedOn} 作为成文日期`,
+        en: `the register's reply date is ${app.repliedOn} but this document would be dated ${today}: to reprint the one sent, date it ${app.repliedOn}`,
       });
     }
     return out;

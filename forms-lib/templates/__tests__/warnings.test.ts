@@ -17,7 +17,9 @@ describe('formWarnings: what the register says against issuing a document', () =
   it('nothing for a document that fits, on time', async () => {
     expect(await warningsFor('receipt', 'CXSW-2026-009', '2026-11-20')).toEqual([]);
     expect(await warningsFor('extension-notice', 'CXSW-2026-013', '2026-11-20')).toEqual([]);
-    expect(await warningsFor('reply-refuse', 'CXSW-2026-003', '2026-12-06')).toEqual([]);
+    const reg = await loadRegister(readWorkbook(new Uint8Array(fs.readFileSync(SAMPLE)), 'register-sample.xlsx'), undefined, { today: '2026-12-06' });
+    const repliedOn = reg.records.find((r) => r.id === 'CXSW-2026-003')!.repliedOn!;
+    expect(await warningsFor('reply-refuse', 'CXSW-2026-003', repliedOn)).toEqual([]);
   });
 
   it('an extension after the reply limit ran out (第三十三条第二款), or for a closed case', async () => {
@@ -43,6 +45,12 @@ describe('formWarnings: what the register says against issuing a document', () =
         en: 'a request for correction is due within 7 working days of receipt, by 2026-10-21 (art. 30); 2026-12-06 is past it',
       },
     ]);
+  });
+
+  it('a reply made later than the 答复日期 the register records (a reprint under the wrong date)', async () => {
+    const w = await warningsFor('reply-refuse', 'CXSW-2026-003', '2026-12-06');
+    expect(w.map((x) => x.code)).toEqual(['not-reply-date']);
+    expect(w[0].zh).toMatch(/^登记的答复日期为 (2026-\d\d-\d\d)，本文书的成文日期为 2026-12-06：如为补打已发出的文书，请以 \1 作为成文日期$/);
   });
 
   it('a reply type the recorded 办理结果 contradicts, and a document dated before the application came', async () => {
